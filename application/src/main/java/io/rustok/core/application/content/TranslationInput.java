@@ -1,0 +1,27 @@
+package io.rustok.core.application.content;
+
+import io.rustok.core.domain.content.Translation;
+import io.rustok.core.domain.shared.LocaleCode;
+import io.rustok.core.domain.shared.Require;
+import io.rustok.core.domain.shared.Slug;
+import java.util.Optional;
+
+/**
+ * A translation as a client gives it; the slug may be left out and is then derived from the title.
+ *
+ * @param field name of this input in the request, such as {@code translations[0]}, used in errors
+ */
+public record TranslationInput(
+    LocaleCode locale, String title, Optional<Slug> slug, Optional<String> excerpt, String field) {
+  public TranslationInput {
+    Require.present(locale, field + ".locale");
+    Require.present(title, field + ".title");
+    Require.notNull(slug, "slug");
+    Require.notNull(excerpt, "excerpt");
+  }
+
+  public Translation toTranslation() {
+    Slug resolved = slug.orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
+    return new Translation(locale, title, resolved, excerpt);
+  }
+}

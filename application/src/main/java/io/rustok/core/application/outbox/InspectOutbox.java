@@ -1,0 +1,37 @@
+package io.rustok.core.application.outbox;
+
+import io.rustok.core.application.NotFoundException;
+import io.rustok.core.domain.event.EventId;
+import io.rustok.core.domain.outbox.OutboxEntry;
+import io.rustok.core.domain.outbox.OutboxStats;
+import io.rustok.core.domain.outbox.OutboxStatus;
+import io.rustok.core.domain.outbox.OutboxStore;
+import io.rustok.core.domain.shared.ValidationException;
+import java.util.List;
+
+/** Operator's read-only view of the outbox: entries by status, one entry, and the counts. */
+public final class InspectOutbox {
+  public static final int MAX_LIMIT = 1000;
+
+  private final OutboxStore store;
+
+  public InspectOutbox(OutboxStore store) {
+    this.store = store;
+  }
+
+  /** Lists entries with the given status, newest first. */
+  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return store.list(status, limit);
+  }
+
+  public OutboxEntry get(EventId id) {
+    return store.find(id).orElseThrow(() -> new NotFoundException("event", id));
+  }
+
+  public OutboxStats stats() {
+    return store.stats();
+  }
+}

@@ -1,0 +1,127 @@
+package io.rustok.core.application.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link RelayOutbox} on its own thread until stopped.
+ *
+ * <p>The worker drains batch after batch while there is work. When a pass finds nothing it waits
+ * for {@code idlePoll}, or less if {@link #wakeUp} is called, which the service does after every
+ * commit that appended events, so an event usually leaves within milliseconds without the relay
+ * polling the store hard. Other instances sharing the store are found by the poll.
+ *
+ * <p>{@link #stop} lets the pass in progress finish, so a batch is never abandoned mid-way by a
+ * clean shutdown; an unclean one is covered by the claim lease.
+ */
+public final class OutboxRelayWorker {
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelayWorker.class);
+  private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(30);
+
+  private final RelayOutbox relay;
+  private final Duration idlePoll;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition signal = lock.newCondition();
+  private boolean wakeRequested;
+  private volatile boolean running;
+  private Thread thread;
+
+  public OutboxRelayWorker(RelayOutbox relay, Duration idlePoll) {
+    this.relay = relay;
+    this.idlePoll = idlePoll;
+  }
+
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("relay worker already started");
+    }
+    running = true;
+    thread = Thread.ofPlatform().name("outbox-relay").daemon(false).start(this::loop);
+    log.info("Outbox relay started idlePollMillis={}", idlePoll.toMillis());
+  }
+
+  /** Asks the worker to look for due events now instead of at its next poll. */
+  public void wakeUp() {
+    lock.lock();
+    try {
+      wakeRequested = true;
+      signal.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the worker after the pass in progress and waits for it.
+   *
+   * @return false if the worker was still running when {@code timeout} passed
+   */
+  public synchronized boolean stop(Duration timeout) {
+    if (thread == null) {
+      return true;
+    }
+    running = false;
+    wakeUp();
+    try {
+      boolean stopped = thread.join(timeout);
+      log.info("Outbox relay stopped clean={}", stopped);
+      return stopped;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void loop() {
+    int consecutiveErrors = 0;
+    while (running) {
+      Duration pause;
+      try {
+        RelayRun run = relay.runOnce();
+        consecutiveErrors = 0;
+        pause = run.claimed() == 0 ? idlePoll : Duration.ZERO;
+      } catch (RuntimeException e) {
+        consecutiveErrors++;
+        pause = errorPause(consecutiveErrors);
+        log.warn(
+            "Relay pass failed, retrying in {} ms consecutiveErrors={}",
+            pause.toMillis(),
+            consecutiveErrors,
+            e);
+      }
+      if (!pause.isZero()) {
+        await(pause);
+      }
+    }
+  }
+
+  private Duration errorPause(int consecutiveErrors) {
+    long millis = idlePoll.toMillis() << Math.min(consecutiveErrors - 1, 10);
+    return Duration.ofMillis(Math.min(millis, MAX_ERROR_PAUSE.toMillis()));
+  }
+
+  private void await(Duration pause) {
+    lock.lock();
+    try {
+      long nanos = pause.toNanos();
+      while (!wakeRequested && running && nanos > 0) {
+        nanos = signal.awaitNanos(nanos);
+      }
+      wakeRequested = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns whether the worker thread is alive. */
+  public boolean isRunning() {
+    Thread current = thread;
+    return current != null && current.isAlive();
+  }
+}

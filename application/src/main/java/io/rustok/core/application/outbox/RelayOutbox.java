@@ -1,0 +1,158 @@
+package io.rustok.core.application.outbox;
+
+import io.rustok.core.domain.event.EventEnvelope;
+import io.rustok.core.domain.event.EventId;
+import io.rustok.core.domain.outbox.ClaimedEvent;
+import io.rustok.core.domain.outbox.DeliveryReport;
+import io.rustok.core.domain.outbox.EventTransport;
+import io.rustok.core.domain.outbox.OutboxStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves committed events from the outbox to a transport, one batch per {@link #runOnce} call.
+ *
+ * <p>Design: a pass claims due events under a lease, hands the readable ones to the transport in
+ * one call with no transaction open, then records each outcome, conditional on the claim. This
+ * gives at-least-once delivery: if the relay dies after delivering and before marking, the lease
+ * runs out and another pass delivers the events again, so consumers drop duplicates by event id.
+ *
+ * <ul>
+ *   <li>A delivered event is marked dispatched.
+ *   <li>A failed event is retried after an exponential, jittered delay ({@link Backoff}); after
+ *       {@code maxAttempts} attempts it is parked as failed (the dead letter) with its last error.
+ *   <li>An event this code cannot read (unknown type or version, damaged payload) is parked as
+ *       failed at once with the reason; it never blocks the other events.
+ *   <li>If a claim expired and another relay took an event over, this pass's outcome for it is
+ *       dropped and counted as lost; the other relay's outcome stands.
+ * </ul>
+ *
+ * <p>Note that order is kept per batch as the transport receives it; when an event is retried,
+ * later events of the same aggregate may be delivered before it. Consumers that need strict order
+ * per node compare versions carried in the events.
+ */
+public final class RelayOutbox {
+  private static final Logger log = LoggerFactory.getLogger(RelayOutbox.class);
+  private static final int MAX_ERROR_LENGTH = 2000;
+
+  private final OutboxStore store;
+  private final EventTransport transport;
+  private final RelaySettings settings;
+  private final Backoff backoff;
+  private final RandomGenerator random;
+
+  public RelayOutbox(
+      OutboxStore store, EventTransport transport, RelaySettings settings, RandomGenerator random) {
+    this.store = store;
+    this.transport = transport;
+    this.settings = settings;
+    this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
+    this.random = random;
+  }
+
+  /** Claims one batch of due events, delivers it and records the outcome of every event. */
+  public RelayRun runOnce() {
+    List<ClaimedEvent> claimed = store.claim(settings.batchSize(), settings.lease());
+    if (claimed.isEmpty()) {
+      return RelayRun.NOTHING;
+    }
+
+    List<ClaimedEvent> readable = new ArrayList<>(claimed.size());
+    int deadLettered = 0;
+    int lost = 0;
+    for (ClaimedEvent event : claimed) {
+      if (event.envelope().isPresent()) {
+        readable.add(event);
+      } else if (park(event, "unreadable: " + event.unreadableReason().orElseThrow())) {
+        deadLettered++;
+      } else {
+        lost++;
+      }
+    }
+
+    DeliveryReport report = deliver(readable);
+
+    List<ClaimedEvent> delivered = new ArrayList<>(readable.size());
+    int retried = 0;
+    for (ClaimedEvent event : readable) {
+      if (!report.failed(event.id())) {
+        delivered.add(event);
+        continue;
+      }
+      String error = truncate(report.failures().get(event.id()));
+      int failedAttempts = event.attempts() + 1;
+      boolean stillHeld;
+      if (failedAttempts >= settings.maxAttempts()) {
+        stillHeld = park(event, error);
+        deadLettered += stillHeld ? 1 : 0;
+      } else {
+        stillHeld = store.retryLater(event, backoff.delayAfter(failedAttempts, random), error);
+        retried += stillHeld ? 1 : 0;
+        if (stillHeld) {
+          log.warn(
+              "Delivery failed, will retry eventId={} type={} attempt={} error={}",
+              event.id(),
+              event.eventType(),
+              failedAttempts,
+              error);
+        }
+      }
+      lost += stillHeld ? 0 : 1;
+    }
+    int dispatched = store.markDispatched(delivered);
+    lost += delivered.size() - dispatched;
+    if (lost > 0) {
+      log.warn("Claims expired before their outcome was recorded count={}", lost);
+    }
+
+    RelayRun run = new RelayRun(claimed.size(), dispatched, retried, deadLettered, lost);
+    log.debug("Relay pass {}", run);
+    return run;
+  }
+
+  private DeliveryReport deliver(List<ClaimedEvent> events) {
+    if (events.isEmpty()) {
+      return DeliveryReport.allDelivered();
+    }
+    List<EventEnvelope> batch = events.stream().map(e -> e.envelope().orElseThrow()).toList();
+    try {
+      return transport.deliver(batch);
+    } catch (RuntimeException e) {
+      String error = describe(e);
+      log.warn("Transport failed a whole batch size={} error={}", batch.size(), error);
+      Map<EventId, String> failures = new HashMap<>();
+      batch.forEach(envelope -> failures.put(envelope.eventId(), error));
+      return new DeliveryReport(failures);
+    }
+  }
+
+  private boolean park(ClaimedEvent event, String error) {
+    boolean parked = store.markFailed(event, truncate(error));
+    if (parked) {
+      log.error(
+          "Gave up on event, parked as failed eventId={} type={} attempts={} error={}",
+          event.id(),
+          event.eventType(),
+          event.attempts() + 1,
+          truncate(error));
+    }
+    return parked;
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage();
+    return message == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + message;
+  }
+
+  private static String truncate(String error) {
+    String text = error == null ? "unknown error" : error;
+    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+  }
+}
