@@ -9,13 +9,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Clock that stands still until a test moves it. Safe to read and move from several threads; clocks
- * made by {@link #withZone} share the same time.
+ * Clock that does not move until a test moves it. Safe to read and move from several threads;
+ * clocks made by {@link #withZone} share the same time.
  */
 public final class MutableClock extends Clock {
-  /**
-   * Where a clock made without an instant starts: a whole second, so databases store it exactly.
-   */
+  /** Start of a clock made without an instant: a whole second, so databases store it exactly. */
   public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
 
   private final AtomicReference<Instant> now;

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * #failAll} report matching events as failed in the {@link DeliveryReport} until {@link #recover},
  * {@link #failNextCalls} does so for every event of the next calls, and {@link #throwOnNextCalls}
  * makes the next calls throw {@link DeliveryFailure}, which fails the whole batch. {@link #pause}
- * holds deliveries until {@link #resume}, to catch a relay in the middle of a batch. All methods
+ * blocks deliveries until {@link #resume}, to catch a relay in the middle of a batch. All methods
  * are thread-safe.
  */
 public final class RecordingEventTransport implements EventTransport {
@@ -88,12 +88,12 @@ public final class RecordingEventTransport implements EventTransport {
   }
 
   /** Reports every event that matches as failed with {@code error}, until {@link #recover}. */
-  public void failWhen(Predicate<EventEnvelope> which, String error) {
-    Objects.requireNonNull(which, "which");
+  public void failWhen(Predicate<EventEnvelope> matching, String error) {
+    Objects.requireNonNull(matching, "matching");
     Objects.requireNonNull(error, "error");
     lock.lock();
     try {
-      failing = which;
+      failing = matching;
       failingError = error;
     } finally {
       lock.unlock();

@@ -42,7 +42,8 @@ public final class SequentialIdSource implements IdSource {
 
   /**
    * Returns a source whose first id carries the given Unix millisecond timestamp. Timestamps of
-   * {@code 0x800000000000} and more set the top bit, which tells unsigned from signed UUID order.
+   * {@code 0x800000000000} and more set the top bit, which distinguishes unsigned from signed UUID
+   * order.
    */
   public static SequentialIdSource startingAtMillis(long firstMillis) {
     return new SequentialIdSource(firstMillis);

@@ -102,9 +102,9 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
           Instant leaseExpiry = now.plus(lease);
           List<ClaimedEvent> claimed = new ArrayList<>(due.size());
           for (StoredEvent event : due) {
-            StoredEvent held = event.claimed(token, leaseExpiry);
-            change(event, held);
-            claimed.add(held.toClaimed());
+            StoredEvent claimedRow = event.claimed(token, leaseExpiry);
+            change(event, claimedRow);
+            claimed.add(claimedRow.toClaimed());
           }
           return claimed;
         });
@@ -118,9 +118,9 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
           Instant now = clock.instant();
           int dispatched = 0;
           for (ClaimedEvent event : events) {
-            StoredEvent held = heldBy(event);
-            if (held != null) {
-              change(held, held.dispatched(now));
+            StoredEvent stored = storedUnderClaim(event);
+            if (stored != null) {
+              change(stored, stored.dispatched(now));
               dispatched++;
             }
           }
@@ -138,11 +138,11 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
     }
     return unitOfWork.write(
         () -> {
-          StoredEvent held = heldBy(event);
-          if (held == null) {
+          StoredEvent stored = storedUnderClaim(event);
+          if (stored == null) {
             return false;
           }
-          change(held, held.retriedAt(clock.instant().plus(delay), error));
+          change(stored, stored.retriedAt(clock.instant().plus(delay), error));
           return true;
         });
   }
@@ -153,11 +153,11 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
     Objects.requireNonNull(error, "error");
     return unitOfWork.write(
         () -> {
-          StoredEvent held = heldBy(event);
-          if (held == null) {
+          StoredEvent stored = storedUnderClaim(event);
+          if (stored == null) {
             return false;
           }
-          change(held, held.deadLettered(error));
+          change(stored, stored.deadLettered(error));
           return true;
         });
   }
@@ -169,9 +169,9 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
         () -> {
           int released = 0;
           for (ClaimedEvent event : events) {
-            StoredEvent held = heldBy(event);
-            if (held != null) {
-              change(held, held.released());
+            StoredEvent stored = storedUnderClaim(event);
+            if (stored != null) {
+              change(stored, stored.released());
               released++;
             }
           }
@@ -234,7 +234,7 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
   }
 
   /** Returns the stored event if the claim is still current, otherwise null. */
-  private StoredEvent heldBy(ClaimedEvent event) {
+  private StoredEvent storedUnderClaim(ClaimedEvent event) {
     StoredEvent stored = byId.get(event.id());
     return stored != null && stored.isHeldBy(event.claimToken()) ? stored : null;
   }

@@ -16,12 +16,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design note. One read-write lock guards every map of every adapter built on this instance. A
  * unit of work holds the write lock from start to end, so units run one after another
- * (serialisable), and a read outside a unit takes the read lock, so it waits for a running unit to
- * end instead of seeing its uncommitted writes. Each write inside a unit records an undo action in
- * the unit's journal. Rollback runs the journal backwards, which restores the exact state before
- * the unit because no other writer ran in between. Commit drops the journal, releases the lock and
- * then runs the after-commit actions, so an action may start a new unit or wake a thread that
- * reads.
+ * (serialisable). A read outside a unit takes the read lock, so it waits for a running unit to end
+ * instead of seeing its uncommitted writes. Each write inside a unit records an undo action in the
+ * unit's journal. Rollback runs the journal backwards, which restores the exact state before the
+ * unit because no other writer ran in between. Commit drops the journal, releases the lock and then
+ * runs the after-commit actions, so an action may start a new unit or wake a thread that reads.
  *
  * <p>What it guarantees: atomic commit or rollback of every adapter write, no dirty reads, nested
  * units joining the outer one, after-commit actions only after the outermost commit. What it does
@@ -157,7 +156,8 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
       try {
         action.run();
       } catch (RuntimeException e) {
-        log.warn("After-commit action failed; the commit stands and later actions still run", e);
+        log.warn(
+            "After-commit action failed; the unit stays committed and later actions still run", e);
       }
     }
   }

@@ -64,7 +64,7 @@ class InMemoryOutboxTest {
   }
 
   @Test
-  void dispatchedEventHasNoNextAttemptAndKeepsAttempts() {
+  void dispatchedEventKeepsItsAttempts() {
     EventEnvelope envelope = anEnvelope().build();
     append(envelope);
     outbox.retryLater(outbox.claim(10, LEASE).getFirst(), Duration.ZERO, "first failure");

@@ -38,7 +38,7 @@ class InMemoryUnitOfWorkTest {
   }
 
   @Test
-  void nestedFailureSurfacesAsCauseOfOuterFailure() {
+  void nestedFailureIsCauseOfOuterFailure() {
     IllegalArgumentException nested = new IllegalArgumentException("nested work failed");
 
     assertThatThrownBy(

@@ -206,7 +206,7 @@ public abstract class NodeRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void insertWithTakenSlugInSameLocaleThrowsDuplicateSlug() {
+  void takenSlugInSameLocaleIsRejected() {
     TenantId tenant = givenTenant().id();
     Node existing = givenNode(aNode().inTenant(tenant));
     Node clash =
@@ -260,7 +260,7 @@ public abstract class NodeRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void updateToTakenSlugThrowsDuplicateSlug() {
+  void updateToTakenSlugIsRejected() {
     TenantId tenant = givenTenant().id();
     Node existing = givenNode(aNode().inTenant(tenant));
     Node node = givenNode(aNode().inTenant(tenant));
@@ -291,7 +291,7 @@ public abstract class NodeRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void slugReleasedByUpdateOrDeleteCanBeReused() {
+  void releasedSlugCanBeReused() {
     TenantId tenant = givenTenant().id();
     Node renamed = givenNode(aNode().inTenant(tenant));
     Node deleted = givenNode(aNode().inTenant(tenant));

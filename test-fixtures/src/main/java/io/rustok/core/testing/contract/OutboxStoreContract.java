@@ -108,7 +108,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void leasedEventIsNotClaimedAgainBeforeLeaseExpires() {
+  void leasedEventIsNotClaimedTwice() {
     appendSeveral(2);
     store().claim(10, LEASE);
 
@@ -133,7 +133,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void staleClaimCannotCompleteFailRetryOrRelease() {
+  void staleClaimChangesNothing() {
     appendSeveral(1);
     ClaimedEvent stale = store().claim(10, LEASE).getFirst();
     advanceStoreClock(LEASE.plus(ONE_SECOND));
@@ -197,7 +197,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void retryLaterRecordsAttemptErrorAndNextAttempt() {
+  void retryLaterRecordsFailedAttempt() {
     EventEnvelope envelope = appendSeveral(1).getFirst();
     ClaimedEvent claimed = store().claim(10, LEASE).getFirst();
 
@@ -243,7 +243,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void markFailedParksEventWithLastErrorAndAttempts() {
+  void markFailedParksDeadLetter() {
     EventEnvelope envelope = appendSeveral(1).getFirst();
     retryOnce("first failure");
     retryOnce("second failure");
@@ -281,7 +281,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void replayOfEventThatIsNotFailedReturnsFalse() {
+  void replayNeedsFailedEvent() {
     List<EventEnvelope> appended = appendSeveral(2);
     ClaimedEvent dispatched = store().claim(1, LEASE).getFirst();
     store().markDispatched(List.of(dispatched));
@@ -321,7 +321,7 @@ public abstract class OutboxStoreContract extends AdapterContract {
   }
 
   @Test
-  void statsCountByStatusAndAgeOfOldestPending() {
+  void statsCountStatusesAndPendingAge() {
     EventEnvelope oldest = appendSeveral(1).getFirst();
     advanceStoreClock(Duration.ofMinutes(2));
     appendSeveral(2);

@@ -27,7 +27,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void insertedTenantIsFoundByIdSlugAndEveryHost() {
+  void insertedTenantIsFoundByEveryKey() {
     HostName first = Unique.hostName();
     HostName second = Unique.hostName();
     Tenant tenant =
@@ -68,7 +68,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void insertWithTakenSlugThrowsDuplicateSlug() {
+  void takenSlugIsRejected() {
     Tenant existing = givenTenant();
     Tenant clash = aTenant().withSlug(existing.slug()).build();
 
@@ -81,7 +81,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void insertWithTakenHostThrowsDuplicateHosts() {
+  void takenHostIsRejected() {
     Tenant existing = givenTenant();
     HostName fresh = Unique.hostName();
     Tenant clash = aTenant().withHosts(fresh, existing.hosts().getFirst()).build();
@@ -144,7 +144,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void updateToSlugOfAnotherTenantThrowsDuplicateSlug() {
+  void updateToTakenSlugIsRejected() {
     Tenant other = givenTenant();
     Tenant tenant = givenTenant();
     Tenant clash = TenantBuilder.from(tenant).withSlug(other.slug()).nextVersion().build();
@@ -158,7 +158,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void updateToHostOfAnotherTenantThrowsDuplicateHosts() {
+  void updateToTakenHostIsRejected() {
     Tenant other = givenTenant();
     Tenant tenant = givenTenant();
     Tenant clash =
@@ -176,7 +176,7 @@ public abstract class TenantRepositoryContract extends AdapterContract {
   }
 
   @Test
-  void releasedSlugAndHostCanBeTakenByAnotherTenant() {
+  void releasedSlugAndHostAreReusable() {
     Tenant tenant = givenTenant();
     Tenant moved =
         TenantBuilder.from(tenant)

@@ -182,7 +182,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void nestedUnitJoinsOuterAndRollsBackWithIt() {
+  void nestedUnitJoinsOuterUnit() {
     Tenant tenant = aTenant().build();
     EventEnvelope envelope = anEnvelope().build();
 
@@ -205,7 +205,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void nestedFailureCaughtByOuterStillRollsBackEverything() {
+  void caughtNestedFailureStillRollsBack() {
     Tenant outerTenant = aTenant().build();
     Tenant nestedTenant = aTenant().build();
 
@@ -231,7 +231,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void afterCommitRunsOnceAfterOutermostCommitInOrder() {
+  void afterCommitWaitsForOutermostCommit() {
     List<String> runs = new ArrayList<>();
     List<String> seenBeforeOuterReturned = new ArrayList<>();
 
@@ -303,7 +303,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void failingAfterCommitActionKeepsCommitAndLaterActions() {
+  void failingAfterCommitActionKeepsCommit() {
     Tenant tenant = aTenant().build();
     AtomicBoolean laterRan = new AtomicBoolean();
 
@@ -323,9 +323,9 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   /**
-   * Another thread reads while a unit holds an uncommitted tenant. The read must either miss the
-   * tenant or wait until the unit is about to commit; an adapter that shows the uncommitted tenant
-   * at once fails. The writer gives the reader 250 ms before it commits.
+   * Another thread reads while a unit has inserted a tenant but not committed it. The read must
+   * either miss the tenant or wait until the unit is about to commit; an adapter that shows the
+   * uncommitted tenant at once fails. The writer gives the reader 250 ms before it commits.
    */
   @Test
   @Timeout(30)
