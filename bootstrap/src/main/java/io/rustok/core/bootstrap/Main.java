@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the service: reads the environment, wires everything by hand, and serves HTTP and runs
- * the relay until SIGTERM or SIGINT, when a shutdown hook stops both in order.
+ * Starts the service: reads the environment, wires everything by hand, and serves HTTP and runs the
+ * relay until SIGTERM or SIGINT, when a shutdown hook stops both in order.
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);

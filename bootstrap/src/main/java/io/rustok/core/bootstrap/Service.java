@@ -70,7 +70,10 @@ public final class Service implements AutoCloseable {
             ? Optional.of(
                 new OutboxRelayWorker(
                     new RelayOutbox(
-                        storage.outboxStore(), transport, config.relay(), RandomGenerator.of("L64X128MixRandom")),
+                        storage.outboxStore(),
+                        transport,
+                        config.relay(),
+                        RandomGenerator.of("L64X128MixRandom")),
                     config.relay().idlePoll()))
             : Optional.empty();
     Runnable wakeRelay = () -> relay.ifPresent(OutboxRelayWorker::wakeUp);
