@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * kinds; a kind is a lowercase identifier of at most 64 characters.
  */
 public record NodeKind(String value) {
+  // Declared before the constants below, which use it while the class initialises.
+  private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+
   public static final NodeKind POST = new NodeKind("post");
   public static final NodeKind PAGE = new NodeKind("page");
   public static final NodeKind COMMENT = new NodeKind("comment");
-
-  private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
   public NodeKind {
     Require.present(value, "kind");

@@ -1,0 +1,95 @@
+package io.rustok.core.bootstrap;
+
+import io.rustok.core.application.outbox.RelaySettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The service's configuration, read from environment variables (see {@link Settings}). Reading
+ * fails at start-up with a {@link ConfigurationException} that names the variable, never later.
+ */
+public record ServiceConfig(
+    String httpHost,
+    int httpPort,
+    long maxBodyBytes,
+    Storage storage,
+    RelaySettings relay,
+    boolean relayEnabled) {
+
+  /** Where the service keeps its data. */
+  public enum Storage {
+    MEMORY,
+    POSTGRES
+  }
+
+  public static ServiceConfig fromEnvironment(Map<String, String> env) {
+    Reader reader = new Reader(env);
+    RelaySettings relay;
+    try {
+      relay =
+          new RelaySettings(
+              reader.intValue(Settings.RELAY_BATCH_SIZE, 1, 10_000),
+              reader.intValue(Settings.RELAY_MAX_ATTEMPTS, 1, 1000),
+              Duration.ofMillis(reader.intValue(Settings.RELAY_BACKOFF_BASE_MS, 1, 86_400_000)),
+              Duration.ofMillis(reader.intValue(Settings.RELAY_BACKOFF_CAP_MS, 1, 86_400_000)),
+              Duration.ofMillis(reader.intValue(Settings.RELAY_LEASE_MS, 100, 86_400_000)),
+              Duration.ofMillis(reader.intValue(Settings.RELAY_POLL_MS, 1, 3_600_000)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("invalid relay settings: " + e.getMessage());
+    }
+    return new ServiceConfig(
+        reader.text(Settings.HTTP_HOST),
+        reader.intValue(Settings.HTTP_PORT, 0, 65_535),
+        reader.intValue(Settings.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
+        reader.storage(),
+        relay,
+        reader.bool(Settings.RELAY_ENABLED));
+  }
+
+  private record Reader(Map<String, String> env) {
+    String text(Setting setting) {
+      String value = env.get(setting.name());
+      return value == null || value.isBlank() ? setting.defaultValue() : value.strip();
+    }
+
+    int intValue(Setting setting, int min, int max) {
+      String text = text(setting);
+      try {
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+          throw new NumberFormatException();
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw new ConfigurationException(
+            "%s=%s is invalid: expected a whole number from %d to %d"
+                .formatted(setting.name(), text, min, max));
+      }
+    }
+
+    boolean bool(Setting setting) {
+      String text = text(setting);
+      return switch (text) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new ConfigurationException(
+                setting.name() + "=" + text + " is invalid: expected true or false");
+      };
+    }
+
+    Storage storage() {
+      String explicit = env.get(Settings.STORAGE.name());
+      if (explicit == null || explicit.isBlank()) {
+        return Storage.MEMORY;
+      }
+      return switch (explicit.strip()) {
+        case "memory" -> Storage.MEMORY;
+        case "postgres" -> Storage.POSTGRES;
+        default ->
+            throw new ConfigurationException(
+                Settings.STORAGE.name() + "=" + explicit + " is invalid: expected memory or postgres");
+      };
+    }
+  }
+}

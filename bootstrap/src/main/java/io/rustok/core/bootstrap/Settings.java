@@ -1,0 +1,66 @@
+package io.rustok.core.bootstrap;
+
+import java.util.List;
+
+/** Every environment variable the service reads, in one place. */
+public final class Settings {
+  public static final Setting HTTP_PORT =
+      new Setting("RUSTOK_HTTP_PORT", "8080", "TCP port of the HTTP API; 0 picks a free port.");
+  public static final Setting HTTP_HOST =
+      new Setting("RUSTOK_HTTP_HOST", "0.0.0.0", "Address the HTTP API listens on.");
+  public static final Setting HTTP_MAX_BODY_BYTES =
+      new Setting(
+          "RUSTOK_HTTP_MAX_BODY_BYTES",
+          "1048576",
+          "Largest request body in bytes; a larger one gets 413.");
+  public static final Setting STORAGE =
+      new Setting(
+          "RUSTOK_STORAGE",
+          "memory",
+          "memory or postgres. Defaults to postgres when RUSTOK_DATABASE_URL is set.");
+  public static final Setting RELAY_BATCH_SIZE =
+      new Setting("RUSTOK_RELAY_BATCH_SIZE", "100", "Events the relay claims and delivers at once.");
+  public static final Setting RELAY_MAX_ATTEMPTS =
+      new Setting(
+          "RUSTOK_RELAY_MAX_ATTEMPTS",
+          "10",
+          "Delivery attempts before an event is parked as failed.");
+  public static final Setting RELAY_BACKOFF_BASE_MS =
+      new Setting(
+          "RUSTOK_RELAY_BACKOFF_BASE_MS",
+          "1000",
+          "Delay in milliseconds before the second delivery attempt; later delays double.");
+  public static final Setting RELAY_BACKOFF_CAP_MS =
+      new Setting(
+          "RUSTOK_RELAY_BACKOFF_CAP_MS",
+          "300000",
+          "Longest delay in milliseconds between two delivery attempts.");
+  public static final Setting RELAY_LEASE_MS =
+      new Setting(
+          "RUSTOK_RELAY_LEASE_MS",
+          "30000",
+          "How long in milliseconds a claim holds its events before another relay may take them.");
+  public static final Setting RELAY_POLL_MS =
+      new Setting(
+          "RUSTOK_RELAY_POLL_MS",
+          "500",
+          "How long in milliseconds the relay waits after finding nothing due, unless woken.");
+  public static final Setting RELAY_ENABLED =
+      new Setting("RUSTOK_RELAY_ENABLED", "true", "Whether this instance runs an outbox relay.");
+
+  public static final List<Setting> ALL =
+      List.of(
+          HTTP_PORT,
+          HTTP_HOST,
+          HTTP_MAX_BODY_BYTES,
+          STORAGE,
+          RELAY_BATCH_SIZE,
+          RELAY_MAX_ATTEMPTS,
+          RELAY_BACKOFF_BASE_MS,
+          RELAY_BACKOFF_CAP_MS,
+          RELAY_LEASE_MS,
+          RELAY_POLL_MS,
+          RELAY_ENABLED);
+
+  private Settings() {}
+}

@@ -1,0 +1,167 @@
+package io.rustok.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.rustok.core.domain.event.DomainEvent;
+import io.rustok.core.domain.event.EventEnvelope;
+import io.rustok.core.domain.event.EventId;
+import io.rustok.core.domain.event.EventType;
+import io.rustok.core.domain.event.EventTypes;
+import io.rustok.core.domain.shared.ActorId;
+import io.rustok.core.domain.shared.CorrelationId;
+import io.rustok.core.domain.shared.TraceParent;
+import io.rustok.core.domain.tenancy.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Encodes event envelopes as the JSON documents the outbox stores, and decodes them back.
+ *
+ * <p>The document has the envelope's fields at the top level ({@code eventId}, {@code eventType},
+ * {@code schemaVersion}, {@code tenantId}, {@code actorId}, {@code correlationId}, {@code
+ * causationId}, {@code traceparent}, {@code occurredAt}, {@code aggregateType}, {@code
+ * aggregateId}) and the event record under {@code data}. Absent optional values are written as
+ * {@code null}. Instants are ISO-8601 strings in UTC.
+ *
+ * <p>Decoding is strict: an unknown field, a missing field or a value that fails the domain's
+ * validation makes the document unreadable instead of producing a half-filled event. Instances are
+ * thread-safe.
+ */
+public final class EventEnvelopeCodec {
+  private final ObjectMapper mapper;
+
+  public EventEnvelopeCodec() {
+    this.mapper = newMapper();
+  }
+
+  /** Returns the mapper this codec uses, configured for the domain's value types. */
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .addModule(new DomainJsonModule())
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  public String encode(EventEnvelope envelope) {
+    ObjectNode root = toTree(envelope);
+    try {
+      return mapper.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode event " + envelope.eventId(), e);
+    }
+  }
+
+  /** Returns the envelope as a JSON tree, with the event under {@code data}. */
+  public ObjectNode toTree(EventEnvelope envelope) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("eventId", envelope.eventId().toString());
+    root.put("eventType", envelope.eventType());
+    root.put("schemaVersion", envelope.schemaVersion());
+    root.put("tenantId", envelope.tenantId().toString());
+    root.put("actorId", envelope.actorId().map(ActorId::toString).orElse(null));
+    root.put("correlationId", envelope.correlationId().value());
+    root.put("causationId", envelope.causationId().map(EventId::toString).orElse(null));
+    root.put("traceparent", envelope.traceParent().map(TraceParent::value).orElse(null));
+    root.put("occurredAt", envelope.occurredAt().toString());
+    root.put("aggregateType", envelope.aggregateType());
+    root.put("aggregateId", envelope.aggregateId().toString());
+    root.set("data", mapper.valueToTree(envelope.event()));
+    return root;
+  }
+
+  /** Returns the event record alone as a JSON tree, as it appears under {@code data}. */
+  public JsonNode dataTree(DomainEvent event) {
+    return mapper.valueToTree(event);
+  }
+
+  public EventEnvelope decode(String json) throws UnreadableEventException {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UnreadableEventException("payload is not valid JSON", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new UnreadableEventException("payload is not a JSON object");
+    }
+    return decode((ObjectNode) root);
+  }
+
+  public EventEnvelope decode(ObjectNode root) throws UnreadableEventException {
+    String typeName = requiredText(root, "eventType");
+    JsonNode versionNode = root.get("schemaVersion");
+    if (versionNode == null || !versionNode.isInt()) {
+      throw new UnreadableEventException("schemaVersion is missing or not an integer");
+    }
+    int version = versionNode.intValue();
+    EventType type =
+        EventTypes.byName(typeName)
+            .orElseThrow(() -> new UnreadableEventException("unknown event type " + typeName));
+    if (version != type.version()) {
+      throw new UnreadableEventException(
+          "schema version %d of %s is not supported; this code reads version %d"
+              .formatted(version, typeName, type.version()));
+    }
+    try {
+      DomainEvent event = mapper.treeToValue(root.get("data"), type.recordClass());
+      if (event == null) {
+        throw new UnreadableEventException("data is missing");
+      }
+      return new EventEnvelope(
+          new EventId(UUID.fromString(requiredText(root, "eventId"))),
+          typeName,
+          version,
+          new TenantId(UUID.fromString(requiredText(root, "tenantId"))),
+          optionalText(root, "actorId").map(text -> new ActorId(UUID.fromString(text))),
+          new CorrelationId(requiredText(root, "correlationId")),
+          optionalText(root, "causationId").map(text -> new EventId(UUID.fromString(text))),
+          optionalText(root, "traceparent").map(TraceParent::new),
+          Instant.parse(requiredText(root, "occurredAt")),
+          requiredText(root, "aggregateType"),
+          UUID.fromString(requiredText(root, "aggregateId")),
+          event);
+    } catch (JsonProcessingException e) {
+      throw new UnreadableEventException(
+          "data of " + typeName + " is invalid: " + e.getOriginalMessage(), e);
+    } catch (RuntimeException e) {
+      throw new UnreadableEventException(
+          "envelope of " + typeName + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static String requiredText(JsonNode root, String field) throws UnreadableEventException {
+    JsonNode node = root.get(field);
+    if (node == null || !node.isTextual()) {
+      throw new UnreadableEventException(field + " is missing or not a string");
+    }
+    return node.textValue();
+  }
+
+  private static Optional<String> optionalText(JsonNode root, String field)
+      throws UnreadableEventException {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      throw new UnreadableEventException(field + " is not a string");
+    }
+    return Optional.of(node.textValue());
+  }
+}
