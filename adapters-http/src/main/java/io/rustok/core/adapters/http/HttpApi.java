@@ -177,6 +177,9 @@ public final class HttpApi {
     JsonCodec json = new JsonCodec(settings.maxBodyBytes());
     ProblemResponses problems = new ProblemResponses(json, settings.maxBodyBytes());
     config.router.javaLangErrorHandler(problems::handleError);
+    config.jetty.modifyServer(server -> server.setErrorHandler(problems.serverErrorHandler()));
+    config.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(problems.servletErrorHandler()));
     problems.register(config.routes);
     new RequestMetadata().register(config.routes);
 

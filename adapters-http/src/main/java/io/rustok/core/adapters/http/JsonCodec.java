@@ -26,6 +26,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +51,10 @@ import java.util.Map;
  *       The price is that a client must not send fields that this version does not know.
  *   <li>Scalars are never coerced: {@code "position": "3"}, {@code "position": 1.5} and {@code
  *       "title": 5} are rejected instead of guessed at.
- *   <li>An explicit {@code null} is rejected, except on components annotated as nullable.
+ *   <li>An explicit {@code null} is rejected, except on components marked {@link NullAllowed} and
+ *       inside free-form objects such as node metadata. Jackson cannot do this for records by
+ *       itself, because it treats a missing creator property like a null one, so {@link
+ *       #rejectNulls} walks the tree against the record components before binding.
  * </ul>
  */
 final class JsonCodec {
@@ -87,7 +92,7 @@ final class JsonCodec {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-        .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
+        .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
         .build();
   }
 
@@ -213,6 +218,7 @@ final class JsonCodec {
   }
 
   private <T> T bind(JsonNode tree, Class<T> type) {
+    rejectNulls(tree, type, "");
     try {
       return mapper.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
@@ -225,6 +231,36 @@ final class JsonCodec {
       throw HttpProblem.invalidField(path(e), "has an invalid value");
     } catch (JsonProcessingException e) {
       throw HttpProblem.of(ProblemType.INVALID_FIELD, "A field has a value out of range.");
+    }
+  }
+
+  /**
+   * Rejects explicit nulls on the components of {@code type} that are not {@link NullAllowed},
+   * descending into components that are records or lists of records.
+   */
+  private static void rejectNulls(JsonNode object, Class<?> type, String path) {
+    if (!type.isRecord() || !object.isObject()) {
+      return;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      JsonNode value = object.get(component.getName());
+      String field = path.isEmpty() ? component.getName() : path + "." + component.getName();
+      if (value == null) {
+        continue;
+      }
+      if (value.isNull()) {
+        if (!component.isAnnotationPresent(NullAllowed.class)) {
+          throw HttpProblem.invalidField(field, "must not be null; leave it out instead");
+        }
+      } else if (value.isObject()) {
+        rejectNulls(value, component.getType(), field);
+      } else if (value.isArray()
+          && component.getGenericType() instanceof ParameterizedType list
+          && list.getActualTypeArguments()[0] instanceof Class<?> itemType) {
+        for (int i = 0; i < value.size(); i++) {
+          rejectNulls(value.get(i), itemType, field + "[" + i + "]");
+        }
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import io.rustok.core.domain.content.NodeStatus;
 import io.rustok.core.domain.content.Translation;
 import io.rustok.core.domain.shared.ActorId;
 import io.rustok.core.domain.shared.LocaleCode;
+import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Slug;
 import io.rustok.core.domain.shared.ValidationException;
 import io.rustok.core.domain.tenancy.Tenant;
@@ -35,7 +36,7 @@ final class NodeJson {
   record CreateRequest(
       String kind,
       String status,
-      @JsonSetter(nulls = Nulls.SET) String parentId,
+      @NullAllowed String parentId,
       Integer position,
       @JsonSetter(contentNulls = Nulls.SET) Map<String, Object> metadata,
       List<TranslationRequest> translations,
@@ -80,12 +81,12 @@ final class NodeJson {
 
   /** A translation; the slug is derived from the title when it is missing or null. */
   record TranslationRequest(
-      String locale,
-      String title,
-      @JsonSetter(nulls = Nulls.SET) String slug,
-      @JsonSetter(nulls = Nulls.SET) String excerpt) {
+      String locale, String title, @NullAllowed String slug, @NullAllowed String excerpt) {
     TranslationInput toInput(String field, Optional<LocaleCode> defaultLocale) {
       LocaleCode code = parseLocale(locale, field, defaultLocale);
+      // Checked before a slug is derived from the title, so a blank title is reported as such.
+      FieldPaths.at(
+          field + ".title", () -> Require.text(title, "title", Translation.MAX_TITLE_LENGTH));
       Optional<Slug> given =
           Optional.ofNullable(slug)
               .map(text -> FieldPaths.at(field + ".slug", () -> Slug.of(text)));

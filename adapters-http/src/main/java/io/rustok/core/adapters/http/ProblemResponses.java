@@ -10,9 +10,17 @@ import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -82,6 +90,67 @@ final class ProblemResponses {
     } catch (IOException e) {
       log.warn("Writing the error response failed correlationId={}", correlationId(), e);
     }
+  }
+
+  /**
+   * Returns the error handler for Jetty's server. Jetty answers some requests before they reach
+   * Javalin, such as a malformed request line or URI (400) or oversized headers (431); this handler
+   * writes those as problems of type {@code about:blank} instead of an HTML page.
+   */
+  org.eclipse.jetty.server.handler.ErrorHandler serverErrorHandler() {
+    return new org.eclipse.jetty.server.handler.ErrorHandler() {
+      @Override
+      protected boolean generateAcceptableResponse(
+          Request request,
+          Response response,
+          Callback callback,
+          String contentType,
+          List<Charset> charsets,
+          int status,
+          String message,
+          Throwable cause) {
+        writeJettyProblem(response, status, callback);
+        return true;
+      }
+
+      @Override
+      public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, PROBLEM_CONTENT_TYPE);
+        return ByteBuffer.wrap(json.toBytes(Problem.plain(status).body()));
+      }
+    };
+  }
+
+  /**
+   * Returns the error handler for the servlet context that Javalin runs in, for errors that the
+   * servlet layer answers itself; like {@link #serverErrorHandler()} it writes {@code about:blank}
+   * problems.
+   *
+   * <p>NOTE: no test reaches this handler. The malformed requests that the tests send are all
+   * answered by the server's handler, and Javalin catches every failure of a route itself.
+   */
+  org.eclipse.jetty.ee10.servlet.ErrorHandler servletErrorHandler() {
+    return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
+      @Override
+      protected boolean generateAcceptableResponse(
+          Request request,
+          Response response,
+          Callback callback,
+          String contentType,
+          List<Charset> charsets,
+          int status,
+          String message,
+          Throwable cause) {
+        writeJettyProblem(response, status, callback);
+        return true;
+      }
+    };
+  }
+
+  private void writeJettyProblem(Response response, int status, Callback callback) {
+    log.debug("Jetty rejected the request status={}", status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_CONTENT_TYPE);
+    response.write(true, ByteBuffer.wrap(json.toBytes(Problem.plain(status).body())), callback);
   }
 
   private Problem toProblem(Exception failure, Context ctx) {
