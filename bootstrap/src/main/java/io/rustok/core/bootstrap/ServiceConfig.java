@@ -88,7 +88,10 @@ public record ServiceConfig(
         case "postgres" -> Storage.POSTGRES;
         default ->
             throw new ConfigurationException(
-                Settings.STORAGE.name() + "=" + explicit + " is invalid: expected memory or postgres");
+                Settings.STORAGE.name()
+                    + "="
+                    + explicit
+                    + " is invalid: expected memory or postgres");
       };
     }
   }

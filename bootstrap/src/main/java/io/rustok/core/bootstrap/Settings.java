@@ -19,7 +19,8 @@ public final class Settings {
           "memory",
           "memory or postgres. Defaults to postgres when RUSTOK_DATABASE_URL is set.");
   public static final Setting RELAY_BATCH_SIZE =
-      new Setting("RUSTOK_RELAY_BATCH_SIZE", "100", "Events the relay claims and delivers at once.");
+      new Setting(
+          "RUSTOK_RELAY_BATCH_SIZE", "100", "Events the relay claims and delivers at once.");
   public static final Setting RELAY_MAX_ATTEMPTS =
       new Setting(
           "RUSTOK_RELAY_MAX_ATTEMPTS",

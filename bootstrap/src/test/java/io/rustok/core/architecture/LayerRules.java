@@ -39,8 +39,7 @@ final class LayerRules {
           .resideInAnyPackage(APPLICATION, DOMAIN, "java..", "org.slf4j..")
           .because("use cases orchestrate ports and must not know which adapter serves them");
 
-  static final ArchRule INMEMORY_IGNORES_OTHER_ADAPTERS =
-      adapterIsolated(INMEMORY, JOOQ, HTTP);
+  static final ArchRule INMEMORY_IGNORES_OTHER_ADAPTERS = adapterIsolated(INMEMORY, JOOQ, HTTP);
   static final ArchRule JOOQ_IGNORES_OTHER_ADAPTERS = adapterIsolated(JOOQ, INMEMORY, HTTP);
   static final ArchRule HTTP_IGNORES_OTHER_ADAPTERS = adapterIsolated(HTTP, INMEMORY, JOOQ);
 

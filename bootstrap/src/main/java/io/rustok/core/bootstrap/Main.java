@@ -1,0 +1,28 @@
+package io.rustok.core.bootstrap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the service: reads the environment, wires everything by hand, and serves HTTP and runs the
+ * relay until SIGTERM or SIGINT, when a shutdown hook stops both in order.
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    ServiceConfig config;
+    try {
+      config = ServiceConfig.fromEnvironment(System.getenv());
+    } catch (ConfigurationException e) {
+      log.error("Invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    Service service = Service.start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+  }
+}
