@@ -42,7 +42,7 @@ class RequestMetadataTest {
             TRACEPARENT);
 
     assertThat(response.header("X-Correlation-ID")).isEqualTo("order-42");
-    EventEnvelope event = api.outbox.envelopes().getFirst();
+    EventEnvelope event = api.claimPendingEnvelopes().getFirst();
     assertThat(event.correlationId()).isEqualTo(new CorrelationId("order-42"));
     assertThat(event.traceParent().map(Object::toString)).contains(TRACEPARENT);
   }
@@ -53,7 +53,8 @@ class RequestMetadataTest {
 
     api.post("/api/tenants", "{\"slug\":\"acme\",\"name\":\"Acme\"}", "X-Actor-ID", actor);
 
-    assertThat(api.outbox.envelopes().getFirst().actorId().map(Object::toString)).contains(actor);
+    assertThat(api.claimPendingEnvelopes().getFirst().actorId().map(Object::toString))
+        .contains(actor);
   }
 
   @Test
@@ -76,7 +77,7 @@ class RequestMetadataTest {
             "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
 
     assertThat(response.status()).isEqualTo(201);
-    assertThat(api.outbox.envelopes().getFirst().traceParent()).isEqualTo(Optional.empty());
+    assertThat(api.claimPendingEnvelopes().getFirst().traceParent()).isEqualTo(Optional.empty());
   }
 
   @Test

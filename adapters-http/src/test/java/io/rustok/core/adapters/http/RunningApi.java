@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rustok.core.adapters.inmemory.InMemoryNodeRepository;
+import io.rustok.core.adapters.inmemory.InMemoryOutbox;
+import io.rustok.core.adapters.inmemory.InMemoryTenantRepository;
+import io.rustok.core.adapters.inmemory.InMemoryUnitOfWork;
 import io.rustok.core.application.EventPublisher;
 import io.rustok.core.application.content.CreateNode;
 import io.rustok.core.application.content.DeleteNode;
@@ -19,7 +23,9 @@ import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.ResolveTenant;
 import io.rustok.core.application.tenancy.TenantChangeListener;
 import io.rustok.core.application.tenancy.UpdateTenant;
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.UuidV7;
+import io.rustok.core.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,8 +35,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,9 +46,11 @@ import java.util.function.BooleanSupplier;
 final class RunningApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final FakePorts.Tenants tenants = new FakePorts.Tenants();
-  final FakePorts.Nodes nodes = new FakePorts.Nodes();
-  final FakePorts.Outbox outbox = new FakePorts.Outbox();
+  final MutableClock clock = MutableClock.create();
+  final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+  final InMemoryTenantRepository tenants = new InMemoryTenantRepository(unitOfWork);
+  final InMemoryNodeRepository nodes = new InMemoryNodeRepository(unitOfWork);
+  final InMemoryOutbox outbox = new InMemoryOutbox(unitOfWork, clock);
 
   /** Readiness check of the server; tests replace it. */
   volatile BooleanSupplier readiness = () -> true;
@@ -58,8 +66,6 @@ final class RunningApi implements AutoCloseable {
           .build();
 
   private RunningApi(HttpApi.Settings settings) {
-    FakePorts.DirectUnitOfWork unitOfWork = new FakePorts.DirectUnitOfWork();
-    Clock clock = Clock.systemUTC();
     UuidV7 ids = new UuidV7(clock);
     EventPublisher events = new EventPublisher(unitOfWork, outbox, ids, clock, () -> {});
     ResolveTenant resolveTenant = new ResolveTenant(tenants);
@@ -180,6 +186,13 @@ final class RunningApi implements AutoCloseable {
             tenant);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return response.json();
+  }
+
+  /** Claims every pending event and returns the envelopes in the order they were appended. */
+  List<EventEnvelope> claimPendingEnvelopes() {
+    return outbox.claim(1000, Duration.ofMinutes(1)).stream()
+        .map(claimed -> claimed.envelope().orElseThrow())
+        .toList();
   }
 
   /** Sends a request that must succeed, proving the server still serves after a failure. */
