@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Puts the request path of a value into the validation errors of the domain. Domain types name the
- * field as they know it ({@code locale}, {@code title}); a client needs its place in the body, such
- * as {@code translations[1].locale}.
+ * field as they know it ({@code locale}, {@code title}), but a client needs its place in the body,
+ * such as {@code translations[1].locale}.
  */
 final class FieldPaths {
   private FieldPaths() {}

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /health}: liveness answers 200 whenever the server can answer at all; readiness answers
+ * {@code /health}: liveness returns 200 whenever the server can respond at all. Readiness returns
  * 200 only while the supplied check passes, and 503 otherwise, so a load balancer stops sending
  * traffic to an instance whose database is gone.
  */

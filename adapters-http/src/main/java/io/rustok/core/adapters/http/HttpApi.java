@@ -42,9 +42,9 @@ public final class HttpApi {
    *
    * @param tenantResolver finds the tenant of node requests, such as {@code resolveTenant::find} or
    *     a caching wrapper around it
-   * @param readiness answers whether the service can serve requests now, such as whether its
-   *     database answers; {@code /health/ready} reports it, and a check that throws counts as not
-   *     ready
+   * @param readiness returns whether the service can serve requests now, such as whether its
+   *     database responds. {@code /health/ready} reports it, and a check that throws counts as not
+   *     ready.
    */
   public record Dependencies(
       CreateTenant createTenant,
@@ -82,8 +82,8 @@ public final class HttpApi {
   /**
    * Settings of the server.
    *
-   * @param maxBodyBytes maximum request body in bytes; a larger body is rejected with 413, whether
-   *     its Content-Length says so up front or a chunked body grows past it while being read
+   * @param maxBodyBytes maximum request body in bytes. A larger body is rejected with 413, whether
+   *     its Content-Length declares it up front or a chunked body grows past it while being read.
    */
   public record Settings(long maxBodyBytes) {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -114,7 +114,7 @@ public final class HttpApi {
   }
 
   /**
-   * Starts listening on {@code host} and {@code port}; port 0 picks a free port, which {@link
+   * Starts listening on {@code host} and {@code port}. Port 0 picks a free port, which {@link
    * #port()} then returns.
    *
    * @throws IllegalStateException if the server is already running
@@ -130,7 +130,7 @@ public final class HttpApi {
     return this;
   }
 
-  /** Starts listening on the loopback address only; see {@link #start(String, int)}. */
+  /** Starts listening on the loopback address only, as {@link #start(String, int)} does. */
   public HttpApi start(int port) {
     return start(LOOPBACK, port);
   }
@@ -147,7 +147,7 @@ public final class HttpApi {
     return server.port();
   }
 
-  /** Stops the server, letting requests in progress finish; does nothing if it is not running. */
+  /** Stops the server and lets requests in progress finish. Does nothing if it is not running. */
   public synchronized void stop() {
     if (server == null) {
       return;

@@ -32,7 +32,9 @@ import java.util.Optional;
 final class NodeJson {
   private NodeJson() {}
 
-  /** Body of {@code POST /api/nodes}; kind and one translation with a title are required. */
+  /**
+   * Body of {@code POST /api/nodes}, in which kind and one translation with a title are required.
+   */
   record CreateRequest(
       String kind,
       String status,
@@ -59,8 +61,8 @@ final class NodeJson {
   }
 
   /**
-   * Body of {@code PATCH /api/nodes/{id}}; every field is optional. Translations and bodies are
-   * merged by locale, and metadata replaces the whole object.
+   * Body of {@code PATCH /api/nodes/{id}}, in which every field is optional. Translations and
+   * bodies are merged by locale, and metadata replaces the whole object.
    */
   record UpdateRequest(
       Integer position,
@@ -79,7 +81,7 @@ final class NodeJson {
     }
   }
 
-  /** A translation; the slug is derived from the title when it is missing or null. */
+  /** A translation, whose slug is derived from the title when it is missing or null. */
   record TranslationRequest(
       String locale, String title, @NullAllowed String slug, @NullAllowed String excerpt) {
     TranslationInput toInput(String field, Optional<LocaleCode> defaultLocale) {
@@ -157,7 +159,7 @@ final class NodeJson {
     }
   }
 
-  /** One page of {@code GET /api/nodes}; {@code nextCursor} is null on the last page. */
+  /** One page of {@code GET /api/nodes}, whose {@code nextCursor} is null on the last page. */
   record Page(List<View> items, String nextCursor) {}
 
   private static List<TranslationInput> translationInputs(

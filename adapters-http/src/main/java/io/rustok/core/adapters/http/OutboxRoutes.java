@@ -65,7 +65,7 @@ final class OutboxRoutes {
 
   record EntryList(List<EntryView> items) {}
 
-  /** One stored event without its payload; {@code lastError} is the relay's latest error. */
+  /** One stored event without its payload, with the relay's latest error as {@code lastError}. */
   record EntryView(
       String id,
       String eventType,
@@ -92,7 +92,7 @@ final class OutboxRoutes {
     }
   }
 
-  /** Counts by status; {@code oldestPendingAgeSeconds} is null when nothing is pending. */
+  /** Counts by status, with {@code oldestPendingAgeSeconds} null when nothing is pending. */
   record StatsView(long pending, long dispatched, long failed, Double oldestPendingAgeSeconds) {
     static StatsView of(OutboxStats stats) {
       return new StatsView(

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Versions as entity tags. Every node or tenant response carries its version as a strong {@code
  * ETag} such as {@code "3"}, and a client names the version it read in {@code If-Match}. Both
  * {@code "3"} and the bare {@code 3} are accepted, because clients often drop the quotes. {@code *}
- * means "whatever version is current"; a weak tag ({@code W/"3"}) or a list of tags is rejected,
+ * means "whatever version is current". A weak tag ({@code W/"3"}) or a list of tags is rejected,
  * because a change applies to exactly one version.
  */
 final class Preconditions {

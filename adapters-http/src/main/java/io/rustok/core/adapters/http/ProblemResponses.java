@@ -93,8 +93,8 @@ final class ProblemResponses {
   }
 
   /**
-   * Returns the error handler for Jetty's server. Jetty answers some requests before they reach
-   * Javalin, such as a malformed request line or URI (400) or oversized headers (431); this handler
+   * Returns the error handler for Jetty's server. Jetty rejects some requests before they reach
+   * Javalin, such as a malformed request line or URI (400) or oversized headers (431). This handler
    * writes those as problems of type {@code about:blank} instead of an HTML page.
    */
   org.eclipse.jetty.server.handler.ErrorHandler serverErrorHandler() {
@@ -123,11 +123,11 @@ final class ProblemResponses {
 
   /**
    * Returns the error handler for the servlet context that Javalin runs in, for errors that the
-   * servlet layer answers itself; like {@link #serverErrorHandler()} it writes {@code about:blank}
+   * servlet layer sends itself. Like {@link #serverErrorHandler()}, it writes {@code about:blank}
    * problems.
    *
    * <p>NOTE: no test reaches this handler. The malformed requests that the tests send are all
-   * answered by the server's handler, and Javalin catches every failure of a route itself.
+   * handled by the server's handler, and Javalin catches every failure of a route itself.
    */
   org.eclipse.jetty.ee10.servlet.ErrorHandler servletErrorHandler() {
     return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
@@ -242,8 +242,8 @@ final class ProblemResponses {
   }
 
   /**
-   * One problem response. {@code type} is {@code about:blank} only for statuses that Javalin
-   * reports and this API gives no meaning of its own.
+   * One problem response. {@code type} is {@code about:blank} only for statuses that Javalin or
+   * Jetty report and to which this API gives no meaning of its own.
    */
   private record Problem(
       String type,

@@ -3,7 +3,7 @@ package io.rustok.core.adapters.http;
 /**
  * Stable problem types of the HTTP API. Each becomes the {@code type} member of an RFC 9457 {@code
  * application/problem+json} body as {@value #BASE_URI}{@code <slug>}. Clients may branch on the
- * type; titles and details are for people and may change.
+ * type, but titles and details are for people and may change.
  */
 public enum ProblemType {
   /** The body is not exactly one well-formed JSON object. */
@@ -30,7 +30,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   /** The request must carry {@code If-Match} but has none. */
   PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
-  /** An unexpected failure; the details are in the server log under the correlation id. */
+  /** An unexpected failure, described in the server log under the request's correlation id. */
   INTERNAL("internal", 500, "Internal server error");
 
   public static final String BASE_URI = "https://rustok.io/problems/";

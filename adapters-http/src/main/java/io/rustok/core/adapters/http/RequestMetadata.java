@@ -61,12 +61,12 @@ final class RequestMetadata {
   }
 
   private static CorrelationId correlationId(Context ctx) {
-    String given = ctx.header(CORRELATION_HEADER);
-    if (given == null) {
+    String header = ctx.header(CORRELATION_HEADER);
+    if (header == null) {
       return newCorrelationId();
     }
     try {
-      return new CorrelationId(given);
+      return new CorrelationId(header);
     } catch (ValidationException e) {
       CorrelationId replacement = newCorrelationId();
       ctx.header(CORRELATION_HEADER, replacement.value());
@@ -83,12 +83,12 @@ final class RequestMetadata {
   }
 
   private static Optional<TraceParent> traceParent(Context ctx) {
-    String given = ctx.header(TRACEPARENT_HEADER);
-    if (given == null) {
+    String header = ctx.header(TRACEPARENT_HEADER);
+    if (header == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new TraceParent(given));
+      return Optional.of(new TraceParent(header));
     } catch (ValidationException e) {
       log.debug("Ignoring an invalid traceparent header");
       return Optional.empty();
@@ -96,12 +96,12 @@ final class RequestMetadata {
   }
 
   private static Optional<ActorId> actor(Context ctx) {
-    String given = ctx.header(ACTOR_HEADER);
-    if (given == null) {
+    String header = ctx.header(ACTOR_HEADER);
+    if (header == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ActorId.parse(given, ACTOR_HEADER));
+      return Optional.of(ActorId.parse(header, ACTOR_HEADER));
     } catch (ValidationException e) {
       throw HttpProblem.forHeader(
           ProblemType.INVALID_HEADER, ACTOR_HEADER, ACTOR_HEADER + " " + e.reason() + ".");

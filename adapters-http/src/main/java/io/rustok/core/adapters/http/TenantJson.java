@@ -16,7 +16,7 @@ import java.util.Optional;
 final class TenantJson {
   private TenantJson() {}
 
-  /** Body of {@code POST /api/tenants}; slug and name are required. */
+  /** Body of {@code POST /api/tenants}, in which slug and name are required. */
   record CreateRequest(String slug, String name, List<String> hosts, List<String> locales) {
     CreateTenantCommand toCommand() {
       return new CreateTenantCommand(
@@ -27,7 +27,7 @@ final class TenantJson {
     }
   }
 
-  /** Body of {@code PATCH /api/tenants/{id}}; every field is optional, lists replace. */
+  /** Body of {@code PATCH /api/tenants/{id}}: every field is optional, and a list replaces. */
   record UpdateRequest(String slug, String name, List<String> hosts, List<String> locales) {
     UpdateTenantCommand toCommand(TenantId id, Optional<Long> expectedVersion) {
       return new UpdateTenantCommand(

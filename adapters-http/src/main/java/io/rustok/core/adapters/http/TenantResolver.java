@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Finds the tenant that a request names in {@code X-Tenant-ID}. Pass {@link ResolveTenant#find}
- * directly, or a caching wrapper around it; the adapter calls it once per tenant-scoped request.
+ * directly, or a caching wrapper around it. The adapter calls it once per tenant-scoped request.
  */
 @FunctionalInterface
 public interface TenantResolver {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests so malformed that Jetty answers them before Javalin sees them. */
+/** Requests so malformed that Jetty rejects them before Javalin sees them. */
 class MalformedRequestsTest {
   private final RunningApi api = RunningApi.start();
 

@@ -114,7 +114,7 @@ class OutboxRoutesTest {
   }
 
   @Test
-  void replayOfEventThatIsNotFailedIsNotFound() {
+  void replayWithoutFailedEventIsNotFound() {
     api.createTenant("acme");
     String pendingId = api.get("/api/outbox/events").json().get("items").get(0).get("id").asText();
 
@@ -129,7 +129,7 @@ class OutboxRoutesTest {
     api.assertStillServes();
   }
 
-  /** Claims the oldest pending event and parks it as failed; returns its id. */
+  /** Claims the oldest pending event, parks it as failed and returns its id. */
   private String failOneEvent(String error) {
     List<ClaimedEvent> claimed = api.outbox.claim(1, Duration.ofMinutes(1));
     assertThat(claimed).hasSize(1);

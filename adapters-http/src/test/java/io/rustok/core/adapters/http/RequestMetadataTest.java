@@ -81,7 +81,7 @@ class RequestMetadataTest {
   }
 
   @Test
-  void correlationIdIsInTheMdcWhileTheRequestRuns() {
+  void correlationIdIsInMdcDuringRequest() {
     AtomicReference<String> seen = new AtomicReference<>();
     api.readiness =
         () -> {

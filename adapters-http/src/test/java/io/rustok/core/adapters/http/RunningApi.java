@@ -40,8 +40,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The HTTP API started on a free loopback port over the real use cases and in-memory ports, with an
- * HTTP client to call it.
+ * The HTTP API started on a free loopback port over the real use cases and the in-memory adapters,
+ * with a clock that the test controls and an HTTP client to call it.
  */
 final class RunningApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -52,10 +52,10 @@ final class RunningApi implements AutoCloseable {
   final InMemoryNodeRepository nodes = new InMemoryNodeRepository(unitOfWork);
   final InMemoryOutbox outbox = new InMemoryOutbox(unitOfWork, clock);
 
-  /** Readiness check of the server; tests replace it. */
+  /** Readiness check of the server, which tests replace. */
   volatile BooleanSupplier readiness = () -> true;
 
-  /** Tenant resolver of the server; tests may wrap it to inject failures. */
+  /** Tenant resolver of the server, which tests may wrap to inject failures. */
   volatile TenantResolver tenantResolver;
 
   private final HttpApi api;
@@ -107,7 +107,7 @@ final class RunningApi implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + api.port() + path);
   }
 
-  /** Starts a request; {@code headers} alternate names and values. */
+  /** Starts a request to {@code path}, with {@code headers} given as names and values in turn. */
   HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
     for (int i = 0; i < headers.length; i += 2) {
