@@ -1,0 +1,64 @@
+package io.rustok.core.adapters.http;
+
+/**
+ * Stable problem types of the HTTP API. Each becomes the {@code type} member of an RFC 9457 {@code
+ * application/problem+json} body as {@value #BASE_URI}{@code <slug>}. Clients may branch on the
+ * type, but titles and details are for people and may change.
+ */
+public enum ProblemType {
+  /** The body is not exactly one well-formed JSON object. */
+  INVALID_JSON("invalid-json", 400, "Invalid JSON"),
+  /** A field or query parameter is missing, has the wrong type or an invalid value. */
+  INVALID_FIELD("invalid-field", 400, "Invalid field"),
+  /** A request header is missing or malformed. */
+  INVALID_HEADER("invalid-header", 400, "Invalid header"),
+  /** The tenant named by {@code X-Tenant-ID} does not exist. */
+  TENANT_NOT_FOUND("tenant-not-found", 404, "Tenant not found"),
+  /** The node, tenant or event named in the path does not exist (in this tenant). */
+  NOT_FOUND("not-found", 404, "Not found"),
+  /** No route matches the path. */
+  ROUTE_NOT_FOUND("route-not-found", 404, "Route not found"),
+  /** The path exists but not for this method. */
+  METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+  /** A unique value, such as a slug, is already taken. */
+  CONFLICT("conflict", 409, "Conflict"),
+  /** {@code If-Match} names a version that is no longer the stored one. */
+  VERSION_CONFLICT("version-conflict", 412, "Version conflict"),
+  /** The body is larger than the configured maximum. */
+  PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+  /** The body is not declared as UTF-8 JSON. */
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+  /** The request must carry {@code If-Match} but has none. */
+  PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
+  /** An unexpected failure, described in the server log under the request's correlation id. */
+  INTERNAL("internal", 500, "Internal server error");
+
+  public static final String BASE_URI = "https://rustok.io/problems/";
+
+  private final String slug;
+  private final int status;
+  private final String title;
+
+  ProblemType(String slug, int status, String title) {
+    this.slug = slug;
+    this.status = status;
+    this.title = title;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** Returns the {@code type} URI, such as {@code https://rustok.io/problems/invalid-json}. */
+  public String uri() {
+    return BASE_URI + slug;
+  }
+}
