@@ -55,7 +55,12 @@ class EndToEndTest {
             """
             {"kind":"post","translations":[{"locale":"en","title":"Hello World"}],
              "bodies":[{"locale":"en","body":"First words."}]}""",
-            "X-Tenant-ID", "acme", "X-Actor-ID", actor, "X-Correlation-ID", "c-create");
+            "X-Tenant-ID",
+            "acme",
+            "X-Actor-ID",
+            actor,
+            "X-Correlation-ID",
+            "c-create");
     assertThat(created.status()).isEqualTo(201);
     String nodeId = created.body().get("id").asText();
     assertThat(created.body().get("translations").get(0).get("slug").asText())
@@ -68,28 +73,55 @@ class EndToEndTest {
             "/api/nodes/" + nodeId,
             """
             {"metadata":{"featured":true}}""",
-            "X-Tenant-ID", tenantId, "X-Actor-ID", actor, "X-Correlation-ID", "c-update",
-            "If-Match", "\"1\"");
+            "X-Tenant-ID",
+            tenantId,
+            "X-Actor-ID",
+            actor,
+            "X-Correlation-ID",
+            "c-update",
+            "If-Match",
+            "\"1\"");
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.body().get("version").asLong()).isEqualTo(2);
 
     Response published =
         http.send(
-            "POST", "/api/nodes/" + nodeId + "/publish", null,
-            "X-Tenant-ID", "acme", "X-Actor-ID", actor, "X-Correlation-ID", "c-publish");
+            "POST",
+            "/api/nodes/" + nodeId + "/publish",
+            null,
+            "X-Tenant-ID",
+            "acme",
+            "X-Actor-ID",
+            actor,
+            "X-Correlation-ID",
+            "c-publish");
     assertThat(published.status()).isEqualTo(200);
     assertThat(published.body().get("status").asText()).isEqualTo("published");
 
     Response unpublished =
         http.send(
-            "POST", "/api/nodes/" + nodeId + "/unpublish", null,
-            "X-Tenant-ID", "acme", "X-Actor-ID", actor, "X-Correlation-ID", "c-unpublish");
+            "POST",
+            "/api/nodes/" + nodeId + "/unpublish",
+            null,
+            "X-Tenant-ID",
+            "acme",
+            "X-Actor-ID",
+            actor,
+            "X-Correlation-ID",
+            "c-unpublish");
     assertThat(unpublished.status()).isEqualTo(200);
 
     Response deleted =
         http.send(
-            "DELETE", "/api/nodes/" + nodeId, null,
-            "X-Tenant-ID", "acme", "X-Actor-ID", actor, "X-Correlation-ID", "c-delete");
+            "DELETE",
+            "/api/nodes/" + nodeId,
+            null,
+            "X-Tenant-ID",
+            "acme",
+            "X-Actor-ID",
+            actor,
+            "X-Correlation-ID",
+            "c-delete");
     assertThat(deleted.status()).isEqualTo(204);
 
     List<EventEnvelope> events = transport.awaitCount(6, Duration.ofSeconds(10));
@@ -106,7 +138,8 @@ class EndToEndTest {
     assertThat(events).allSatisfy(e -> assertThat(e.tenantId().toString()).isEqualTo(tenantId));
     assertThat(events)
         .extracting(e -> e.correlationId().value())
-        .containsExactly("c-tenant", "c-create", "c-update", "c-publish", "c-unpublish", "c-delete");
+        .containsExactly(
+            "c-tenant", "c-create", "c-update", "c-publish", "c-unpublish", "c-delete");
     List<EventEnvelope> nodeEvents = events.subList(1, 6);
     assertThat(nodeEvents)
         .allSatisfy(

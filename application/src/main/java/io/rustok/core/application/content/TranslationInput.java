@@ -21,6 +21,7 @@ public record TranslationInput(
   }
 
   public Translation toTranslation() {
+    Require.text(title, field + ".title", Translation.MAX_TITLE_LENGTH);
     Slug resolved = slug.orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
     return new Translation(locale, title, resolved, excerpt);
   }
