@@ -27,8 +27,9 @@ create table tenant_hosts (
 
 create index tenant_hosts_tenant_idx on tenant_hosts (tenant_id, position);
 
--- nodes.tenant_id and nodes.parent_id are not foreign keys: the node port stores a node for any
--- tenant id and parent id it is given, and use cases check that both exist.
+-- nodes.tenant_id and nodes.parent_id are not foreign keys. The node port stores a node for any
+-- tenant and parent id it is given, the use cases check that a parent exists in the tenant, and
+-- deleting a node leaves its children in place.
 create table nodes (
     id           uuid        not null,
     tenant_id    uuid        not null,

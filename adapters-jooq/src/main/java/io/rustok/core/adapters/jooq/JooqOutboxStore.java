@@ -51,18 +51,20 @@ import org.slf4j.LoggerFactory;
  * {@link OutboxStore} for the relay and operators.
  *
  * <p>{@link #append} writes in the caller's unit of work, with one multi-row {@code INSERT} per
- * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work, each as one
- * statement in autocommit on its own pooled connection, so a claim holds its row locks only for the
- * instant that statement runs and delivery happens with no transaction open.
+ * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work: each is one
+ * statement in autocommit on a pooled connection. So a claim keeps its row locks only while that
+ * statement runs, and delivery happens with no transaction open.
  *
- * <p>Claim protocol. {@link #claim} is one {@code UPDATE}: it picks due rows oldest first with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
- * disjoint rows without waiting for each other, writes a new random token into {@code claimed_by}
- * and {@code now() + lease} into {@code claimed_until}, and returns the rows. A row is due when it
- * is pending, its {@code next_attempt_at} has passed and any earlier lease has expired. Completing,
- * rescheduling, failing and releasing are conditional on {@code claimed_by} still holding the
- * caller's token and the row still being pending, and each clears the claim. A claim whose lease
- * ran out can still complete its rows unless another claim has taken them since.
+ * <p>Claim protocol. {@link #claim} is one {@code UPDATE}. Its subquery picks due rows oldest first
+ * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
+ * disjoint rows without waiting for each other. The update writes a new random token into {@code
+ * claimed_by} and {@code now() + lease} into {@code claimed_until}, and returns the rows. A row is
+ * due when it is pending, its {@code next_attempt_at} has passed and any earlier lease has expired.
+ *
+ * <p>Completing, rescheduling, failing and releasing change a row only while {@code claimed_by}
+ * still contains the caller's token and the row is still pending, and each clears the claim. A
+ * claim whose lease ran out can therefore still complete its rows unless another claim has taken
+ * them since.
  *
  * <p>All times come from the database's {@code now()}, so relays need no synchronised clocks.
  */
@@ -110,10 +112,10 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
    * {@inheritDoc}
    *
    * <p>Every envelope is encoded and checked before the first row is written. If an encoded payload
-   * holds text that {@code jsonb} cannot store (a NUL character or an unpaired UTF-16 surrogate),
-   * this throws {@link IllegalArgumentException} naming the event, and the unit of work rolls back
-   * when the exception leaves it. {@code event_type} and {@code schema_version} are always taken
-   * from the envelope, never from the encoded JSON.
+   * contains text that {@code jsonb} cannot store (a NUL character or an unpaired UTF-16
+   * surrogate), this throws {@link IllegalArgumentException} naming the event, and the unit of work
+   * rolls back when the exception leaves it. {@code event_type} and {@code schema_version} are
+   * always taken from the envelope, never from the encoded JSON.
    */
   @Override
   public void append(List<EventEnvelope> envelopes) {
@@ -186,35 +188,10 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("lease must be positive, but is " + lease);
     }
+
     ClaimToken token = ClaimToken.random();
-    Table<Record> candidate = SysEvents.TABLE.as("candidate");
-    Field<UUID> candidateId = columnOf(candidate, SysEvents.ID);
-    Field<Instant> candidateClaimedUntil = columnOf(candidate, SysEvents.CLAIMED_UNTIL);
-    List<Record> rows =
-        autocommit
-            .update(SysEvents.TABLE)
-            .set(SysEvents.CLAIMED_BY, token.value())
-            .set(SysEvents.CLAIMED_UNTIL, nowPlus(lease))
-            .where(
-                SysEvents.ID.in(
-                    select(candidateId)
-                        .from(candidate)
-                        .where(columnOf(candidate, SysEvents.STATUS).eq(PENDING))
-                        .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(NOW))
-                        .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(NOW)))
-                        .orderBy(columnOf(candidate, SysEvents.CREATED_AT), candidateId)
-                        .limit(limit)
-                        .forUpdate()
-                        .skipLocked()))
-            .returning(
-                SysEvents.ID,
-                SysEvents.EVENT_TYPE,
-                SysEvents.SCHEMA_VERSION,
-                SysEvents.RETRY_COUNT,
-                SysEvents.PAYLOAD,
-                SysEvents.CREATED_AT)
-            .fetch()
-            .sortAsc(OLDEST_FIRST);
+    List<Record> rows = claimRows(token, limit, lease);
+
     List<ClaimedEvent> claimed = new ArrayList<>(rows.size());
     for (Record row : rows) {
       claimed.add(toClaimedEvent(row, token));
@@ -223,6 +200,37 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
       log.debug("Claimed {} events with token={}", claimed.size(), token.value());
     }
     return claimed;
+  }
+
+  /** Runs the claim statement and returns the claimed rows oldest first. */
+  private List<Record> claimRows(ClaimToken token, int limit, Duration lease) {
+    Table<Record> candidate = SysEvents.TABLE.as("candidate");
+    Field<UUID> candidateId = columnOf(candidate, SysEvents.ID);
+    Field<Instant> candidateClaimedUntil = columnOf(candidate, SysEvents.CLAIMED_UNTIL);
+    return autocommit
+        .update(SysEvents.TABLE)
+        .set(SysEvents.CLAIMED_BY, token.value())
+        .set(SysEvents.CLAIMED_UNTIL, nowPlus(lease))
+        .where(
+            SysEvents.ID.in(
+                select(candidateId)
+                    .from(candidate)
+                    .where(columnOf(candidate, SysEvents.STATUS).eq(PENDING))
+                    .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(NOW))
+                    .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(NOW)))
+                    .orderBy(columnOf(candidate, SysEvents.CREATED_AT), candidateId)
+                    .limit(limit)
+                    .forUpdate()
+                    .skipLocked()))
+        .returning(
+            SysEvents.ID,
+            SysEvents.EVENT_TYPE,
+            SysEvents.SCHEMA_VERSION,
+            SysEvents.RETRY_COUNT,
+            SysEvents.PAYLOAD,
+            SysEvents.CREATED_AT)
+        .fetch()
+        .sortAsc(OLDEST_FIRST);
   }
 
   private ClaimedEvent toClaimedEvent(Record row, ClaimToken token) {

@@ -63,7 +63,7 @@ public record PostgresConfig(
   public PostgresConfig withCredentials(String newUsername, String newPassword) {
     return new PostgresConfig(
         jdbcUrl,
-        Optional.of(newUsername),
+        Optional.of(Require.notNull(newUsername, "username")),
         Optional.ofNullable(newPassword),
         maximumPoolSize,
         connectionTimeout,

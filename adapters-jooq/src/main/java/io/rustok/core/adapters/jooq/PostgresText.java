@@ -5,10 +5,10 @@ import java.util.Optional;
 /**
  * Checks whether PostgreSQL can store a Java string as {@code text} or {@code jsonb}.
  *
- * <p>PostgreSQL text holds no NUL character, and UTF-8 has no form for an unpaired UTF-16
- * surrogate: the driver's encoder turns one into {@code ?} without an error, so the stored text
- * would silently differ from the written one. {@code jsonb} also rejects the JSON escape of NUL and
- * escapes of unpaired surrogates.
+ * <p>PostgreSQL text cannot contain a NUL character, and UTF-8 has no form for an unpaired UTF-16
+ * surrogate. The driver (pgjdbc 42.7 with PostgreSQL 15) rejects a NUL, but encodes an unpaired
+ * surrogate as {@code ?} without an error, so the stored text would silently differ. {@code jsonb}
+ * also rejects the JSON escape of NUL and escapes of unpaired surrogates.
  */
 final class PostgresText {
   private static final int ESCAPE_LENGTH = 6;

@@ -61,7 +61,7 @@ class JooqAdaptersIT {
   }
 
   @Test
-  void storedInstantsIgnoreJvmAndSessionTimeZones() {
+  void instantsIgnoreJvmTimeZone() {
     TimeZone original = TimeZone.getDefault();
     Tenant tenant = Samples.tenant();
     PostgresConfig config = PostgresConfig.of(db.jdbcUrl()).withMigrate(false);

@@ -145,7 +145,7 @@ class JooqNodeRepositoryIT {
   }
 
   @Test
-  void duplicateSlugInTenantAndLocaleIsReportedAsSlug() {
+  void duplicateSlugReportsSlugField() {
     TenantId tenant = Samples.tenantId();
     Node owner = Samples.node(tenant);
     nodes.insert(owner);
@@ -159,7 +159,7 @@ class JooqNodeRepositoryIT {
   }
 
   @Test
-  void sameSlugInOtherLocaleOrTenantIsAllowed() {
+  void slugRepeatsAcrossLocalesAndTenants() {
     TenantId tenant = Samples.tenantId();
     String slug = Samples.unique("shared");
     Node english = Samples.node(tenant, slug);
@@ -304,7 +304,7 @@ class JooqNodeRepositoryIT {
   }
 
   @Test
-  void textThatPostgresCannotStoreIsRejectedBeforeWriting() {
+  void unstorableTitleIsRejected() {
     Node sample = Samples.node(Samples.tenantId());
     Node withLoneSurrogate =
         Samples.node(

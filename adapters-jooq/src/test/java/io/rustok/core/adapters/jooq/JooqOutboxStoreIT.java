@@ -56,7 +56,7 @@ class JooqOutboxStoreIT {
   }
 
   @Test
-  void appendedEventsAreClaimedInOrderWithTheirEnvelopes() {
+  void claimReturnsEnvelopesInOrder() {
     List<EventEnvelope> envelopes = appendNodeCreated(3);
 
     List<ClaimedEvent> claimed = store.claim(10, LEASE);
@@ -160,7 +160,7 @@ class JooqOutboxStoreIT {
   }
 
   @Test
-  void completionWithForeignTokenChangesNothing() {
+  void foreignTokenChangesNothing() {
     appendNodeCreated(1);
     ClaimedEvent claimed = store.claim(1, LEASE).getFirst();
     ClaimedEvent forged = withToken(claimed, ClaimToken.random());
@@ -240,7 +240,7 @@ class JooqOutboxStoreIT {
   }
 
   @Test
-  void releasedEventIsClaimedAtOnceWithoutAttempt() {
+  void releasedEventIsClaimableAtOnce() {
     appendNodeCreated(2);
     List<ClaimedEvent> claimed = store.claim(10, LEASE);
 
@@ -272,7 +272,7 @@ class JooqOutboxStoreIT {
   }
 
   @Test
-  void expiredClaimStillCompletesIfNobodyTookIt() {
+  void expiredUntakenClaimStillCompletes() {
     appendNodeCreated(1);
     ClaimedEvent claimed = store.claim(10, Duration.ofMillis(1)).getFirst();
     await()

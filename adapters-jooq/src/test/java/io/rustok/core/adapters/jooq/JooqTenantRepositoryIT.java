@@ -25,7 +25,7 @@ class JooqTenantRepositoryIT {
   }
 
   @Test
-  void insertedTenantIsFoundByIdSlugAndHost() {
+  void insertedTenantIsFoundEveryWay() {
     Tenant tenant = Samples.tenant();
 
     tenants.insert(tenant);
@@ -162,7 +162,7 @@ class JooqTenantRepositoryIT {
   }
 
   @Test
-  void nameThatPostgresCannotStoreIsRejected() {
+  void unstorableNameIsRejected() {
     Tenant tenant = Samples.tenant();
     Tenant withNul =
         new Tenant(

@@ -100,7 +100,7 @@ class JooqUnitOfWorkIT {
 
   @Test
   void caughtNestedFailureStillRollsBack() {
-    Tenant kept = Samples.tenant();
+    Tenant outer = Samples.tenant();
     Tenant nested = Samples.tenant();
     IllegalStateException nestedFailure = new IllegalStateException("nested failed");
 
@@ -108,7 +108,7 @@ class JooqUnitOfWorkIT {
             () ->
                 unitOfWork.execute(
                     () -> {
-                      tenants.insert(kept);
+                      tenants.insert(outer);
                       try {
                         unitOfWork.execute(
                             () -> {
@@ -124,7 +124,7 @@ class JooqUnitOfWorkIT {
         .hasMessageContaining("rolled back")
         .hasCause(nestedFailure);
 
-    assertThat(storedTenants(kept)).isZero();
+    assertThat(storedTenants(outer)).isZero();
     assertThat(storedTenants(nested)).isZero();
   }
 

@@ -149,24 +149,52 @@ final class JsonEnvelopeCodec implements EnvelopeCodec {
 
   private static Object fromJson(JsonNode node, Type type) throws Exception {
     if (type instanceof ParameterizedType generic) {
-      Type raw = generic.getRawType();
-      Type item = generic.getActualTypeArguments()[0];
-      if (raw == Optional.class) {
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(fromJson(node, item));
-      }
-      if (raw == List.class) {
-        List<Object> list = new ArrayList<>();
-        for (JsonNode element : node) {
-          list.add(fromJson(element, item));
-        }
-        return list;
-      }
-      throw new IllegalArgumentException("cannot decode " + type);
+      return fromGeneric(node, generic);
     }
     Class<?> target = (Class<?>) type;
     if (node == null) {
       throw new IllegalArgumentException("missing value of " + target.getSimpleName());
     }
+    if (target.isEnum()) {
+      return enumFromJson(node, target);
+    }
+    if (target.isRecord() && !node.isObject()) {
+      RecordComponent only = target.getRecordComponents()[0];
+      Object value = fromJson(node, only.getGenericType());
+      return target.getDeclaredConstructor(only.getType()).newInstance(value);
+    }
+    if (target.isRecord()) {
+      return recordFromJson(node, target);
+    }
+    return scalarFromJson(node, target);
+  }
+
+  private static Object fromGeneric(JsonNode node, ParameterizedType type) throws Exception {
+    Type raw = type.getRawType();
+    Type item = type.getActualTypeArguments()[0];
+    if (raw == Optional.class) {
+      return node == null || node.isNull() ? Optional.empty() : Optional.of(fromJson(node, item));
+    }
+    if (raw == List.class) {
+      List<Object> list = new ArrayList<>();
+      for (JsonNode element : node) {
+        list.add(fromJson(element, item));
+      }
+      return list;
+    }
+    throw new IllegalArgumentException("cannot decode " + type);
+  }
+
+  private static Object enumFromJson(JsonNode node, Class<?> target) {
+    for (Object constant : target.getEnumConstants()) {
+      if (((Enum<?>) constant).name().toLowerCase(Locale.ROOT).equals(node.asText())) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException("unknown " + target.getSimpleName() + " " + node);
+  }
+
+  private static Object scalarFromJson(JsonNode node, Class<?> target) {
     if (target == String.class) {
       return node.asText();
     }
@@ -184,22 +212,6 @@ final class JsonEnvelopeCodec implements EnvelopeCodec {
     }
     if (target == Instant.class) {
       return Instant.parse(node.asText());
-    }
-    if (target.isEnum()) {
-      for (Object constant : target.getEnumConstants()) {
-        if (((Enum<?>) constant).name().toLowerCase(Locale.ROOT).equals(node.asText())) {
-          return constant;
-        }
-      }
-      throw new IllegalArgumentException("unknown " + target.getSimpleName() + " " + node);
-    }
-    if (target.isRecord() && !node.isObject()) {
-      RecordComponent only = target.getRecordComponents()[0];
-      Object value = fromJson(node, only.getGenericType());
-      return target.getDeclaredConstructor(only.getType()).newInstance(value);
-    }
-    if (target.isRecord()) {
-      return recordFromJson(node, target);
     }
     throw new IllegalArgumentException("cannot decode " + target);
   }

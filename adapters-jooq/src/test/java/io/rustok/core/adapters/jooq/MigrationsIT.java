@@ -28,7 +28,7 @@ class MigrationsIT {
   private static final Pattern VERSIONED = Pattern.compile("V([0-9_.]+)__.+\\.sql");
 
   @Test
-  void fixtureAppliesEveryMigrationOnTheClassPath() throws Exception {
+  void fixtureAppliesEveryShippedMigration() throws Exception {
     List<String> shipped = migrationVersionsOnClassPath();
 
     List<String> history =
@@ -57,7 +57,7 @@ class MigrationsIT {
   }
 
   @Test
-  void migrationTwoStopsOnAPayloadWithoutEventType() {
+  void versionTwoStopsOnPayloadWithoutType() {
     try (TestDatabase old = TestDatabase.create()) {
       old.migrateTo("1");
       old.dsl()

@@ -40,16 +40,26 @@ final class PostgresServer {
     if (unavailable != null) {
       throw new IllegalStateException(unavailable);
     }
-    String url = System.getenv(URL_VARIABLE);
-    if (url != null && !url.isBlank()) {
-      shared = new PostgresServer(checked(url.strip()));
+    try {
+      shared = resolve(System.getenv(URL_VARIABLE));
       return shared;
+    } catch (IllegalStateException e) {
+      unavailable = e.getMessage();
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the server that {@code url} names, or a new container if {@code url} is null or blank.
+   */
+  static PostgresServer resolve(String url) {
+    if (url != null && !url.isBlank()) {
+      return new PostgresServer(checked(url.strip()));
     }
     try {
-      shared = new PostgresServer(startContainer());
-      return shared;
+      return new PostgresServer(startContainer());
     } catch (RuntimeException e) {
-      unavailable =
+      throw new IllegalStateException(
           "No PostgreSQL server for tests: "
               + URL_VARIABLE
               + " is not set and Testcontainers could not start "
@@ -59,8 +69,8 @@ final class PostgresServer {
               + "). Set "
               + URL_VARIABLE
               + " to the JDBC URL of a server where the tests may create databases, for example "
-              + "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-      throw new IllegalStateException(unavailable, e);
+              + "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
+          e);
     }
   }
 
@@ -95,6 +105,12 @@ final class PostgresServer {
     return url;
   }
 
+  /**
+   * Starts PostgreSQL in a container that lives until the JVM exits, when Testcontainers removes
+   * it.
+   */
+  // NOTE: the machines this project is built on have no Docker engine, so no test has started a
+  // container here; only the failure without Docker is tested.
   private static String startContainer() {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new IllegalStateException("no Docker engine is reachable");

@@ -74,7 +74,7 @@ public final class StatementCounter {
     return List.copyOf(new ArrayList<>(executed));
   }
 
-  /** Sets every count to zero and forgets the recorded statements. */
+  /** Sets every count to zero and clears the recorded statements. */
   public void reset() {
     byTable.clear();
     total.set(0);

@@ -31,7 +31,7 @@ import org.jooq.impl.DSL;
  * is named {@code rustok_test_} followed by 16 hexadecimal digits.
  */
 public final class TestDatabase implements AutoCloseable {
-  /** Where Flyway looks for migrations. */
+  /** Flyway location of the migrations. */
   public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
 
   private static final String NAME_PREFIX = "rustok_test_";
@@ -58,7 +58,7 @@ public final class TestDatabase implements AutoCloseable {
   /**
    * Creates an empty database on the test server.
    *
-   * @throws IllegalStateException if there is no test server; the message says how to name one
+   * @throws IllegalStateException if there is no test server. The message explains how to name one.
    */
   public static TestDatabase create() {
     PostgresServer server = PostgresServer.get();
