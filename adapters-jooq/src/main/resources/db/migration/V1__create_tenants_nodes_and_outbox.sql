@@ -81,8 +81,8 @@ create table node_bodies (
 );
 
 -- The outbox. payload is the whole event envelope as JSON. A row is claimed by writing a random
--- token into claimed_by and a lease end into claimed_until; a lease that ran out makes the row due
--- again, so a relay that dies mid-batch never holds rows for ever.
+-- token into claimed_by and a lease end into claimed_until. A lease that ran out makes the row due
+-- again, so a relay that dies mid-batch keeps no row for ever.
 create table sys_events (
     id              uuid        not null,
     payload         jsonb       not null,
@@ -100,7 +100,7 @@ create table sys_events (
 );
 
 -- The claim query walks pending rows oldest first and skips those not yet due or still leased.
--- "Due" compares with now(), which an index predicate cannot use, so the index holds every
+-- "Due" compares with now(), which an index predicate cannot use, so the index contains every
 -- pending row and stays small as long as the relay keeps up.
 create index sys_events_pending_idx on sys_events (created_at, id) where status = 'pending';
 

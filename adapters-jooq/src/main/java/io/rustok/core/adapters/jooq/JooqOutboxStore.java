@@ -71,10 +71,13 @@ import org.slf4j.LoggerFactory;
 public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   private static final Logger log = LoggerFactory.getLogger(JooqOutboxStore.class);
 
-  /** Envelopes per {@code INSERT}; eight parameters a row stay far below the driver's limit. */
+  /**
+   * Envelopes per {@code INSERT}. At eight parameters a row, this stays far below the driver's
+   * limit.
+   */
   static final int APPEND_CHUNK = 1_000;
 
-  /** Longest stored {@code last_error}, in characters; longer errors are cut. */
+  /** Maximum length of a stored {@code last_error}, in characters. Longer errors are cut. */
   public static final int MAX_ERROR_LENGTH = 2_000;
 
   private static final String PENDING = OutboxStatus.PENDING.wireName();
@@ -402,10 +405,9 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   /** {@inheritDoc} The age is measured against the database's {@code now()}. */
   @Override
   public OutboxStats stats() {
-    Field<Integer> pending = count().filterWhere(SysEvents.STATUS.eq(PENDING)).as("pending");
-    Field<Integer> dispatched =
-        count().filterWhere(SysEvents.STATUS.eq(DISPATCHED)).as("dispatched");
-    Field<Integer> failed = count().filterWhere(SysEvents.STATUS.eq(FAILED)).as("failed");
+    Field<Long> pending = countWithStatus(PENDING).as("pending");
+    Field<Long> dispatched = countWithStatus(DISPATCHED).as("dispatched");
+    Field<Long> failed = countWithStatus(FAILED).as("failed");
     Field<Long> oldestAgeMicros =
         field(
                 "floor(extract(epoch from ({0} - {1})) * 1000000)::bigint",
@@ -423,6 +425,11 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
             .map(micros -> Duration.ofNanos(Math.multiplyExact(Math.max(0, micros), 1_000L)));
     return new OutboxStats(
         row.get(pending), row.get(dispatched), row.get(failed), oldestPendingAge);
+  }
+
+  /** Returns {@code count(*) FILTER (WHERE status = ?)}, read as a long. */
+  private static Field<Long> countWithStatus(String status) {
+    return count().filterWhere(SysEvents.STATUS.eq(status)).coerce(SQLDataType.BIGINT);
   }
 
   private static Condition heldBy(ClaimToken token) {

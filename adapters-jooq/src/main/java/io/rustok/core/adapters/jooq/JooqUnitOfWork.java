@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The repositories and {@link JooqOutboxStore#append} run their statements through {@link
  * #dsl()}, whose connection provider returns the thread's unit connection while a unit is active.
- * Outside a unit it takes a pooled connection in autocommit for each statement; the repositories
- * wrap a write of several statements in its own unit so it is never half-stored.
+ * Outside a unit it takes a pooled connection in autocommit for each statement. A repository write
+ * of several statements therefore runs in a unit of its own, so it is never half-stored.
  *
  * <p>The binding is per instance and per thread: work handed to another thread runs outside the
  * unit, and two instances over two pools never share a transaction. Transactions use the server's
@@ -185,7 +185,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
       try {
         action.run();
       } catch (RuntimeException e) {
-        log.warn("An after-commit action failed; the commit stands", e);
+        log.warn("After-commit action failed; the commit is kept", e);
       }
     }
   }

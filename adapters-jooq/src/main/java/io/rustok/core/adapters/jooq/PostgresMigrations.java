@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /** Applies the schema migrations that this module ships at {@value #LOCATION}, with Flyway. */
 public final class PostgresMigrations {
-  /** Where the migrations are on the class path. */
+  /** Class-path location of the migrations. */
   public static final String LOCATION = "classpath:db/migration";
 
   private static final Logger log = LoggerFactory.getLogger(PostgresMigrations.class);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and {@code password} parameters, such as {@code
  * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. If the variable is not set, it starts
  * PostgreSQL 15 with Testcontainers, once per JVM. If neither works, the class fails, with a
- * message that asks to set the variable. It is never skipped. After the class's last test the
+ * message that names the variable to set. It is never skipped. After the class's last test the
  * database is dropped.
  *
  * <p>{@link #migrated()}, and {@code @ExtendWith(PostgresExtension.class)}, apply every Flyway

@@ -109,8 +109,8 @@ final class PostgresServer {
    * Starts PostgreSQL in a container that lives until the JVM exits, when Testcontainers removes
    * it.
    */
-  // NOTE: the machines this project is built on have no Docker engine, so no test has started a
-  // container here; only the failure without Docker is tested.
+  // NOTE: no test has started a container here, because the machines this project is built on
+  // have no Docker engine. Only the failure without Docker is tested.
   private static String startContainer() {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new IllegalStateException("no Docker engine is reachable");
