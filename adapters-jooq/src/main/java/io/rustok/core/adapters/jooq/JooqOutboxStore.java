@@ -1,0 +1,522 @@
+package io.rustok.core.adapters.jooq;
+
+import static io.rustok.core.adapters.jooq.Schema.NOW;
+import static io.rustok.core.adapters.jooq.Schema.columnOf;
+import static io.rustok.core.adapters.jooq.Schema.nowPlus;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+
+import io.rustok.core.adapters.jooq.Schema.SysEvents;
+import io.rustok.core.domain.event.EventEnvelope;
+import io.rustok.core.domain.event.EventId;
+import io.rustok.core.domain.outbox.ClaimToken;
+import io.rustok.core.domain.outbox.ClaimedEvent;
+import io.rustok.core.domain.outbox.EventOutbox;
+import io.rustok.core.domain.outbox.OutboxEntry;
+import io.rustok.core.domain.outbox.OutboxStats;
+import io.rustok.core.domain.outbox.OutboxStatus;
+import io.rustok.core.domain.outbox.OutboxStore;
+import io.rustok.core.domain.shared.Require;
+import io.rustok.core.domain.shared.Uuids;
+import io.rustok.core.domain.tenancy.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Row8;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional outbox on the {@code sys_events} table: {@link EventOutbox} for use cases and
+ * {@link OutboxStore} for the relay and operators.
+ *
+ * <p>{@link #append} writes in the caller's unit of work, with one multi-row {@code INSERT} per
+ * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work: each is one
+ * statement in autocommit on a pooled connection. So a claim keeps its row locks only while that
+ * statement runs, and delivery happens with no transaction open.
+ *
+ * <p>Claim protocol. {@link #claim} is one {@code UPDATE}. Its subquery picks due rows oldest first
+ * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
+ * disjoint rows without waiting for each other. The update writes a new random token into {@code
+ * claimed_by} and {@code now() + lease} into {@code claimed_until}, and returns the rows. A row is
+ * due when it is pending, its {@code next_attempt_at} has passed and any earlier lease has expired.
+ *
+ * <p>Completing, rescheduling, failing and releasing change a row only while {@code claimed_by}
+ * still contains the caller's token and the row is still pending, and each clears the claim. A
+ * claim whose lease ran out can therefore still complete its rows unless another claim has taken
+ * them since.
+ *
+ * <p>All times come from the database's {@code now()}, so relays need no synchronised clocks.
+ */
+public final class JooqOutboxStore implements EventOutbox, OutboxStore {
+  private static final Logger log = LoggerFactory.getLogger(JooqOutboxStore.class);
+
+  /**
+   * Envelopes per {@code INSERT}. At eight parameters a row, this stays far below the driver's
+   * limit.
+   */
+  static final int APPEND_CHUNK = 1_000;
+
+  /** Maximum length of a stored {@code last_error}, in characters. Longer errors are cut. */
+  public static final int MAX_ERROR_LENGTH = 2_000;
+
+  private static final String PENDING = OutboxStatus.PENDING.wireName();
+  private static final String DISPATCHED = OutboxStatus.DISPATCHED.wireName();
+  private static final String FAILED = OutboxStatus.FAILED.wireName();
+
+  private static final Field<String> TENANT_ID_TEXT =
+      field("{0} ->> 'tenantId'", SQLDataType.CLOB, SysEvents.PAYLOAD).as("tenant_id");
+  private static final Field<String> AGGREGATE_ID_TEXT =
+      field("{0} ->> 'aggregateId'", SQLDataType.CLOB, SysEvents.PAYLOAD).as("aggregate_id");
+
+  /**
+   * Claim order, as the claim query's {@code ORDER BY created_at, id}: {@code RETURNING} gives the
+   * rows in no particular order. UUIDs compare as unsigned bytes, as PostgreSQL compares them.
+   */
+  private static final Comparator<Record> OLDEST_FIRST =
+      Comparator.comparing((Record row) -> row.get(SysEvents.CREATED_AT))
+          .thenComparing(row -> row.get(SysEvents.ID), JooqOutboxStore::compareUnsigned);
+
+  private final JooqUnitOfWork unitOfWork;
+  private final EnvelopeCodec codec;
+  private final DSLContext autocommit;
+
+  /**
+   * Creates a store whose {@link #append} joins the units of {@code unitOfWork} and whose other
+   * methods use that unit of work's pool directly.
+   */
+  public JooqOutboxStore(JooqUnitOfWork unitOfWork, EnvelopeCodec codec) {
+    this.unitOfWork = Require.notNull(unitOfWork, "unitOfWork");
+    this.codec = Require.notNull(codec, "codec");
+    this.autocommit = DSL.using(unitOfWork.dataSource(), SQLDialect.POSTGRES);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every envelope is encoded and checked before the first row is written. If an encoded payload
+   * contains text that {@code jsonb} cannot store (a NUL character or an unpaired UTF-16
+   * surrogate), this throws {@link IllegalArgumentException} naming the event, and the unit of work
+   * rolls back when the exception leaves it. {@code event_type} and {@code schema_version} are
+   * always taken from the envelope, never from the encoded JSON.
+   */
+  @Override
+  public void append(List<EventEnvelope> envelopes) {
+    Require.notNull(envelopes, "envelopes");
+    if (!unitOfWork.isActive()) {
+      throw new IllegalStateException(
+          "EventOutbox.append needs an active unit of work on this thread: call it inside"
+              + " UnitOfWork.execute, so the events commit together with the change they describe");
+    }
+    List<Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant>> rows =
+        new ArrayList<>(envelopes.size());
+    for (EventEnvelope envelope : envelopes) {
+      rows.add(rowFor(envelope));
+    }
+    DSLContext dsl = unitOfWork.dsl();
+    for (int start = 0; start < rows.size(); start += APPEND_CHUNK) {
+      List<Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant>> chunk =
+          rows.subList(start, Math.min(rows.size(), start + APPEND_CHUNK));
+      dsl.insertInto(
+              SysEvents.TABLE,
+              SysEvents.ID,
+              SysEvents.PAYLOAD,
+              SysEvents.EVENT_TYPE,
+              SysEvents.SCHEMA_VERSION,
+              SysEvents.STATUS,
+              SysEvents.RETRY_COUNT,
+              SysEvents.NEXT_ATTEMPT_AT,
+              SysEvents.CREATED_AT)
+          .valuesOfRows(chunk)
+          .execute();
+    }
+    log.debug("Appended {} events to the outbox", rows.size());
+  }
+
+  private Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant> rowFor(
+      EventEnvelope envelope) {
+    Require.notNull(envelope, "envelope");
+    String json = codec.encode(envelope);
+    Optional<String> problem = PostgresText.problemInJsonb(json);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(
+          "Event "
+              + envelope.eventId()
+              + " ("
+              + envelope.eventType()
+              + " v"
+              + envelope.schemaVersion()
+              + ") cannot be stored: its encoded payload contains "
+              + problem.get()
+              + ", which PostgreSQL jsonb cannot hold. Reject such text where it enters the"
+              + " system.");
+    }
+    return row(
+        val(envelope.eventId().value()),
+        val(JSONB.valueOf(json)),
+        val(envelope.eventType()),
+        val(envelope.schemaVersion()),
+        val(PENDING),
+        val(0),
+        NOW,
+        NOW);
+  }
+
+  @Override
+  public List<ClaimedEvent> claim(int limit, Duration lease) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but is " + limit);
+    }
+    Require.notNull(lease, "lease");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, but is " + lease);
+    }
+
+    ClaimToken token = ClaimToken.random();
+    List<Record> rows = claimRows(token, limit, lease);
+
+    List<ClaimedEvent> claimed = new ArrayList<>(rows.size());
+    for (Record row : rows) {
+      claimed.add(toClaimedEvent(row, token));
+    }
+    if (!claimed.isEmpty()) {
+      log.debug("Claimed {} events with token={}", claimed.size(), token.value());
+    }
+    return claimed;
+  }
+
+  /** Runs the claim statement and returns the claimed rows oldest first. */
+  private List<Record> claimRows(ClaimToken token, int limit, Duration lease) {
+    Table<Record> candidate = SysEvents.TABLE.as("candidate");
+    Field<UUID> candidateId = columnOf(candidate, SysEvents.ID);
+    Field<Instant> candidateClaimedUntil = columnOf(candidate, SysEvents.CLAIMED_UNTIL);
+    return autocommit
+        .update(SysEvents.TABLE)
+        .set(SysEvents.CLAIMED_BY, token.value())
+        .set(SysEvents.CLAIMED_UNTIL, nowPlus(lease))
+        .where(
+            SysEvents.ID.in(
+                select(candidateId)
+                    .from(candidate)
+                    .where(columnOf(candidate, SysEvents.STATUS).eq(PENDING))
+                    .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(NOW))
+                    .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(NOW)))
+                    .orderBy(columnOf(candidate, SysEvents.CREATED_AT), candidateId)
+                    .limit(limit)
+                    .forUpdate()
+                    .skipLocked()))
+        .returning(
+            SysEvents.ID,
+            SysEvents.EVENT_TYPE,
+            SysEvents.SCHEMA_VERSION,
+            SysEvents.RETRY_COUNT,
+            SysEvents.PAYLOAD,
+            SysEvents.CREATED_AT)
+        .fetch()
+        .sortAsc(OLDEST_FIRST);
+  }
+
+  private ClaimedEvent toClaimedEvent(Record row, ClaimToken token) {
+    EventId id = new EventId(row.get(SysEvents.ID));
+    String eventType = row.get(SysEvents.EVENT_TYPE);
+    int schemaVersion = row.get(SysEvents.SCHEMA_VERSION);
+    int attempts = row.get(SysEvents.RETRY_COUNT);
+    String reason;
+    try {
+      EventEnvelope envelope = codec.decode(row.get(SysEvents.PAYLOAD).data());
+      if (envelope.eventId().equals(id)) {
+        return ClaimedEvent.readable(envelope, token, attempts);
+      }
+      reason = "the payload's eventId " + envelope.eventId() + " differs from the row id";
+    } catch (UnreadablePayloadException e) {
+      reason = e.getMessage();
+    } catch (RuntimeException e) {
+      reason = "the codec failed: " + e;
+    }
+    log.warn(
+        "Claimed an unreadable event eventId={} eventType={} schemaVersion={}: {}",
+        id,
+        eventType,
+        schemaVersion,
+        reason);
+    return ClaimedEvent.unreadable(id, eventType, schemaVersion, token, attempts, reason);
+  }
+
+  @Override
+  public int markDispatched(List<ClaimedEvent> events) {
+    Require.notNull(events, "events");
+    int dispatched = 0;
+    for (Map.Entry<ClaimToken, UUID[]> claim : idsByToken(events).entrySet()) {
+      dispatched +=
+          autocommit
+              .update(SysEvents.TABLE)
+              .set(SysEvents.STATUS, DISPATCHED)
+              .set(SysEvents.DISPATCHED_AT, NOW)
+              .setNull(SysEvents.CLAIMED_BY)
+              .setNull(SysEvents.CLAIMED_UNTIL)
+              .where(SysEvents.ID.eq(any(claim.getValue())))
+              .and(heldBy(claim.getKey()))
+              .execute();
+    }
+    return dispatched;
+  }
+
+  @Override
+  public boolean retryLater(ClaimedEvent event, Duration delay, String error) {
+    Require.notNull(event, "event");
+    Require.notNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative, but is " + delay);
+    }
+    int updated =
+        autocommit
+            .update(SysEvents.TABLE)
+            .set(SysEvents.RETRY_COUNT, SysEvents.RETRY_COUNT.plus(1))
+            .set(SysEvents.NEXT_ATTEMPT_AT, nowPlus(delay))
+            .set(SysEvents.LAST_ERROR, storableError(error))
+            .setNull(SysEvents.CLAIMED_BY)
+            .setNull(SysEvents.CLAIMED_UNTIL)
+            .where(SysEvents.ID.eq(event.id().value()))
+            .and(heldBy(event.claimToken()))
+            .execute();
+    return updated == 1;
+  }
+
+  @Override
+  public boolean markFailed(ClaimedEvent event, String error) {
+    Require.notNull(event, "event");
+    int updated =
+        autocommit
+            .update(SysEvents.TABLE)
+            .set(SysEvents.STATUS, FAILED)
+            .set(SysEvents.RETRY_COUNT, SysEvents.RETRY_COUNT.plus(1))
+            .set(SysEvents.LAST_ERROR, storableError(error))
+            .setNull(SysEvents.CLAIMED_BY)
+            .setNull(SysEvents.CLAIMED_UNTIL)
+            .where(SysEvents.ID.eq(event.id().value()))
+            .and(heldBy(event.claimToken()))
+            .execute();
+    if (updated == 1) {
+      log.warn(
+          "Event parked as failed eventId={} eventType={} attempts={}",
+          event.id(),
+          event.eventType(),
+          event.attempts() + 1);
+    }
+    return updated == 1;
+  }
+
+  @Override
+  public int release(List<ClaimedEvent> events) {
+    Require.notNull(events, "events");
+    int released = 0;
+    for (Map.Entry<ClaimToken, UUID[]> claim : idsByToken(events).entrySet()) {
+      released +=
+          autocommit
+              .update(SysEvents.TABLE)
+              .setNull(SysEvents.CLAIMED_BY)
+              .setNull(SysEvents.CLAIMED_UNTIL)
+              .where(SysEvents.ID.eq(any(claim.getValue())))
+              .and(heldBy(claim.getKey()))
+              .execute();
+    }
+    return released;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The event becomes due at once; its {@code last_error} is kept for the operator.
+   */
+  @Override
+  public boolean replay(EventId id) {
+    Require.notNull(id, "id");
+    int updated =
+        autocommit
+            .update(SysEvents.TABLE)
+            .set(SysEvents.STATUS, PENDING)
+            .set(SysEvents.RETRY_COUNT, 0)
+            .set(SysEvents.NEXT_ATTEMPT_AT, NOW)
+            .setNull(SysEvents.CLAIMED_BY)
+            .setNull(SysEvents.CLAIMED_UNTIL)
+            .where(SysEvents.ID.eq(id.value()))
+            .and(SysEvents.STATUS.eq(FAILED))
+            .execute();
+    if (updated == 1) {
+      log.info("Failed event replayed eventId={}", id);
+    }
+    return updated == 1;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The tenant and aggregate ids are read from the payload's {@code tenantId} and {@code
+   * aggregateId} fields without decoding the envelope, so unreadable events are listed too. Note
+   * that a payload without a valid UUID in one of them yields {@code null} there.
+   */
+  @Override
+  public Optional<OutboxEntry> find(EventId id) {
+    Require.notNull(id, "id");
+    return autocommit
+        .select(entryFields())
+        .from(SysEvents.TABLE)
+        .where(SysEvents.ID.eq(id.value()))
+        .fetchOptional()
+        .map(JooqOutboxStore::toEntry);
+  }
+
+  /** {@inheritDoc} Ties in creation time are broken by id, larger first. */
+  @Override
+  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+    Require.notNull(status, "status");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but is " + limit);
+    }
+    return autocommit
+        .select(entryFields())
+        .from(SysEvents.TABLE)
+        .where(SysEvents.STATUS.eq(status.wireName()))
+        .orderBy(SysEvents.CREATED_AT.desc(), SysEvents.ID.desc())
+        .limit(limit)
+        .fetch(JooqOutboxStore::toEntry);
+  }
+
+  /** {@inheritDoc} The age is measured against the database's {@code now()}. */
+  @Override
+  public OutboxStats stats() {
+    Field<Long> pending = countWithStatus(PENDING).as("pending");
+    Field<Long> dispatched = countWithStatus(DISPATCHED).as("dispatched");
+    Field<Long> failed = countWithStatus(FAILED).as("failed");
+    Field<Long> oldestAgeMicros =
+        field(
+                "floor(extract(epoch from ({0} - {1})) * 1000000)::bigint",
+                SQLDataType.BIGINT,
+                NOW,
+                min(SysEvents.CREATED_AT).filterWhere(SysEvents.STATUS.eq(PENDING)))
+            .as("oldest_pending_age_micros");
+    Record row =
+        autocommit
+            .select(pending, dispatched, failed, oldestAgeMicros)
+            .from(SysEvents.TABLE)
+            .fetchOne();
+    Optional<Duration> oldestPendingAge =
+        Optional.ofNullable(row.get(oldestAgeMicros))
+            .map(micros -> Duration.ofNanos(Math.multiplyExact(Math.max(0, micros), 1_000L)));
+    return new OutboxStats(
+        row.get(pending), row.get(dispatched), row.get(failed), oldestPendingAge);
+  }
+
+  /** Returns {@code count(*) FILTER (WHERE status = ?)}, read as a long. */
+  private static Field<Long> countWithStatus(String status) {
+    return count().filterWhere(SysEvents.STATUS.eq(status)).coerce(SQLDataType.BIGINT);
+  }
+
+  private static Condition heldBy(ClaimToken token) {
+    return SysEvents.CLAIMED_BY.eq(token.value()).and(SysEvents.STATUS.eq(PENDING));
+  }
+
+  private static Map<ClaimToken, UUID[]> idsByToken(List<ClaimedEvent> events) {
+    Map<ClaimToken, List<UUID>> grouped = new LinkedHashMap<>();
+    for (ClaimedEvent event : events) {
+      grouped
+          .computeIfAbsent(event.claimToken(), token -> new ArrayList<>())
+          .add(event.id().value());
+    }
+    Map<ClaimToken, UUID[]> arrays = new LinkedHashMap<>();
+    grouped.forEach((token, ids) -> arrays.put(token, ids.toArray(UUID[]::new)));
+    return arrays;
+  }
+
+  /**
+   * Returns the error cut to {@value #MAX_ERROR_LENGTH} characters with unstorable text replaced.
+   */
+  static String storableError(String error) {
+    if (error == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(Math.min(error.length(), MAX_ERROR_LENGTH));
+    for (int i = 0; i < error.length() && text.length() < MAX_ERROR_LENGTH; i++) {
+      char c = error.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < error.length()
+              && Character.isLowSurrogate(error.charAt(i + 1));
+      if (pair) {
+        if (text.length() + 2 > MAX_ERROR_LENGTH) {
+          break;
+        }
+        text.append(c).append(error.charAt(++i));
+      } else if (c == '\u0000' || Character.isSurrogate(c)) {
+        text.append('\uFFFD');
+      } else {
+        text.append(c);
+      }
+    }
+    return text.toString();
+  }
+
+  private static List<Field<?>> entryFields() {
+    return List.of(
+        SysEvents.ID,
+        SysEvents.EVENT_TYPE,
+        SysEvents.SCHEMA_VERSION,
+        TENANT_ID_TEXT,
+        AGGREGATE_ID_TEXT,
+        SysEvents.STATUS,
+        SysEvents.RETRY_COUNT,
+        SysEvents.LAST_ERROR,
+        SysEvents.CREATED_AT,
+        SysEvents.DISPATCHED_AT,
+        SysEvents.NEXT_ATTEMPT_AT);
+  }
+
+  private static OutboxEntry toEntry(Record row) {
+    OutboxStatus status = OutboxStatus.parse(row.get(SysEvents.STATUS), "status");
+    return new OutboxEntry(
+        new EventId(row.get(SysEvents.ID)),
+        row.get(SysEvents.EVENT_TYPE),
+        row.get(SysEvents.SCHEMA_VERSION),
+        uuidIn(row.get(TENANT_ID_TEXT)).map(TenantId::new).orElse(null),
+        uuidIn(row.get(AGGREGATE_ID_TEXT)).orElse(null),
+        status,
+        row.get(SysEvents.RETRY_COUNT),
+        Optional.ofNullable(row.get(SysEvents.LAST_ERROR)),
+        row.get(SysEvents.CREATED_AT),
+        Optional.ofNullable(row.get(SysEvents.DISPATCHED_AT)),
+        status == OutboxStatus.PENDING
+            ? Optional.of(row.get(SysEvents.NEXT_ATTEMPT_AT))
+            : Optional.empty());
+  }
+
+  private static int compareUnsigned(UUID left, UUID right) {
+    int high = Long.compareUnsigned(left.getMostSignificantBits(), right.getMostSignificantBits());
+    return high != 0
+        ? high
+        : Long.compareUnsigned(left.getLeastSignificantBits(), right.getLeastSignificantBits());
+  }
+
+  private static Optional<UUID> uuidIn(String text) {
+    return Uuids.isCanonical(text) ? Optional.of(UUID.fromString(text)) : Optional.empty();
+  }
+}
