@@ -13,6 +13,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // jOOQ prints a banner and tips to the log on first use unless told not to.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
     ServiceConfig config;
     try {
       config = ServiceConfig.fromEnvironment(System.getenv());

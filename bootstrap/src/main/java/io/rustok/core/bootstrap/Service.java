@@ -5,6 +5,8 @@ import io.rustok.core.adapters.inmemory.InMemoryNodeRepository;
 import io.rustok.core.adapters.inmemory.InMemoryOutbox;
 import io.rustok.core.adapters.inmemory.InMemoryTenantRepository;
 import io.rustok.core.adapters.inmemory.InMemoryUnitOfWork;
+import io.rustok.core.adapters.jooq.JooqAdapters;
+import io.rustok.core.adapters.jooq.PostgresConfig;
 import io.rustok.core.application.EventPublisher;
 import io.rustok.core.application.content.CreateNode;
 import io.rustok.core.application.content.DeleteNode;
@@ -26,10 +28,13 @@ import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.shared.IdSource;
 import io.rustok.core.domain.shared.UuidV7;
 import io.rustok.core.json.EventEnvelopeCodec;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +102,31 @@ public final class Service implements AutoCloseable {
   private static Storage openStorage(ServiceConfig config, Clock clock) {
     return switch (config.storage()) {
       case MEMORY -> memoryStorage(clock);
-      case POSTGRES -> throw new ConfigurationException("postgres storage is not available yet");
+      case POSTGRES -> postgresStorage(config.postgres().orElseThrow());
     };
+  }
+
+  private static Storage postgresStorage(PostgresConfig config) {
+    log.info("Opening PostgreSQL storage {}", config);
+    JooqAdapters adapters =
+        JooqAdapters.start(config, new JsonEnvelopeCodec(new EventEnvelopeCodec()));
+    return new Storage(
+        adapters.unitOfWork(),
+        adapters.tenants(),
+        adapters.nodes(),
+        adapters.outbox(),
+        adapters.outbox(),
+        () -> isReachable(adapters.dataSource()),
+        adapters);
+  }
+
+  private static boolean isReachable(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      log.warn("Readiness check failed: {}", e.getMessage());
+      return false;
+    }
   }
 
   private static Storage memoryStorage(Clock clock) {

@@ -1,8 +1,10 @@
 package io.rustok.core.bootstrap;
 
+import io.rustok.core.adapters.jooq.PostgresConfig;
 import io.rustok.core.application.outbox.RelaySettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service's configuration, read from environment variables (see {@link Settings}). Reading
@@ -13,6 +15,7 @@ public record ServiceConfig(
     int httpPort,
     long maxBodyBytes,
     Storage storage,
+    Optional<PostgresConfig> postgres,
     RelaySettings relay,
     boolean relayEnabled) {
 
@@ -37,11 +40,13 @@ public record ServiceConfig(
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("invalid relay settings: " + e.getMessage());
     }
+    Storage storage = reader.storage();
     return new ServiceConfig(
         reader.text(Settings.HTTP_HOST),
         reader.intValue(Settings.HTTP_PORT, 0, 65_535),
         reader.intValue(Settings.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
-        reader.storage(),
+        storage,
+        storage == Storage.POSTGRES ? Optional.of(reader.postgres()) : Optional.empty(),
         relay,
         reader.bool(Settings.RELAY_ENABLED));
   }
@@ -81,7 +86,7 @@ public record ServiceConfig(
     Storage storage() {
       String explicit = env.get(Settings.STORAGE.name());
       if (explicit == null || explicit.isBlank()) {
-        return Storage.MEMORY;
+        return present(Settings.DATABASE_URL) ? Storage.POSTGRES : Storage.MEMORY;
       }
       return switch (explicit.strip()) {
         case "memory" -> Storage.MEMORY;
@@ -93,6 +98,44 @@ public record ServiceConfig(
                     + explicit
                     + " is invalid: expected memory or postgres");
       };
+    }
+
+    boolean present(Setting setting) {
+      String value = env.get(setting.name());
+      return value != null && !value.isBlank();
+    }
+
+    PostgresConfig postgres() {
+      if (!present(Settings.DATABASE_URL)) {
+        throw new ConfigurationException(
+            Settings.STORAGE.name()
+                + "=postgres needs "
+                + Settings.DATABASE_URL.name()
+                + ", such as jdbc:postgresql://127.0.0.1:5432/rustok");
+      }
+      PostgresConfig config;
+      try {
+        config = PostgresConfig.of(text(Settings.DATABASE_URL));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            Settings.DATABASE_URL.name() + " is invalid: " + e.getMessage());
+      }
+      if (present(Settings.DATABASE_USER)) {
+        config =
+            config.withCredentials(
+                text(Settings.DATABASE_USER), env.get(Settings.DATABASE_PASSWORD.name()));
+      } else if (present(Settings.DATABASE_PASSWORD)) {
+        throw new ConfigurationException(
+            Settings.DATABASE_PASSWORD.name()
+                + " is set but "
+                + Settings.DATABASE_USER.name()
+                + " is not");
+      }
+      return config
+          .withMaximumPoolSize(intValue(Settings.DATABASE_POOL_SIZE, 1, 1000))
+          .withStatementTimeout(
+              Duration.ofMillis(intValue(Settings.DATABASE_STATEMENT_TIMEOUT_MS, 0, 86_400_000)))
+          .withMigrate(bool(Settings.DATABASE_MIGRATE));
     }
   }
 }

@@ -18,6 +18,29 @@ public final class Settings {
           "RUSTOK_STORAGE",
           "memory",
           "memory or postgres. Defaults to postgres when RUSTOK_DATABASE_URL is set.");
+  public static final Setting DATABASE_URL =
+      new Setting(
+          "RUSTOK_DATABASE_URL",
+          null,
+          "JDBC URL of the PostgreSQL database, such as"
+              + " jdbc:postgresql://127.0.0.1:5432/rustok; setting it selects postgres storage.");
+  public static final Setting DATABASE_USER =
+      new Setting("RUSTOK_DATABASE_USER", null, "PostgreSQL user, unless the URL names one.");
+  public static final Setting DATABASE_PASSWORD =
+      new Setting(
+          "RUSTOK_DATABASE_PASSWORD", null, "PostgreSQL password, unless the URL carries one.");
+  public static final Setting DATABASE_POOL_SIZE =
+      new Setting("RUSTOK_DATABASE_POOL_SIZE", "10", "Most connections the pool opens.");
+  public static final Setting DATABASE_STATEMENT_TIMEOUT_MS =
+      new Setting(
+          "RUSTOK_DATABASE_STATEMENT_TIMEOUT_MS",
+          "30000",
+          "PostgreSQL statement_timeout in milliseconds for pooled connections; 0 means none.");
+  public static final Setting DATABASE_MIGRATE =
+      new Setting(
+          "RUSTOK_DATABASE_MIGRATE",
+          "true",
+          "Whether the service applies pending Flyway migrations when it starts.");
   public static final Setting RELAY_BATCH_SIZE =
       new Setting(
           "RUSTOK_RELAY_BATCH_SIZE", "100", "Events the relay claims and delivers at once.");
@@ -55,6 +78,12 @@ public final class Settings {
           HTTP_HOST,
           HTTP_MAX_BODY_BYTES,
           STORAGE,
+          DATABASE_URL,
+          DATABASE_USER,
+          DATABASE_PASSWORD,
+          DATABASE_POOL_SIZE,
+          DATABASE_STATEMENT_TIMEOUT_MS,
+          DATABASE_MIGRATE,
           RELAY_BATCH_SIZE,
           RELAY_MAX_ATTEMPTS,
           RELAY_BACKOFF_BASE_MS,
