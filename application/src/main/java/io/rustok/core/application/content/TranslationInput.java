@@ -21,8 +21,19 @@ public record TranslationInput(
   }
 
   public Translation toTranslation() {
+    return toTranslation(Optional.empty());
+  }
+
+  /**
+   * Returns the translation this input describes. Without a slug of its own it keeps the slug of
+   * {@code existing}, so retitling a published node does not move its address; only a new
+   * translation derives its slug from the title.
+   */
+  public Translation toTranslation(Optional<Translation> existing) {
     Require.text(title, field + ".title", Translation.MAX_TITLE_LENGTH);
-    Slug resolved = slug.orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
+    Slug resolved =
+        slug.or(() -> existing.map(Translation::slug))
+            .orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
     return new Translation(locale, title, resolved, excerpt);
   }
 }

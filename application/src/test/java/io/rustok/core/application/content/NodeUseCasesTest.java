@@ -117,6 +117,9 @@ class NodeUseCasesTest {
 
     assertThat(updated.version()).isEqualTo(2);
     assertThat(updated.metadata()).containsEntry("featured", true);
+    assertThat(updated.translation(EN).orElseThrow().slug())
+        .as("a retitled translation keeps its slug")
+        .isEqualTo(Slug.of("hello"));
     assertThat(pendingTypes())
         .containsExactly("node.created", "node.updated", "node.translation.updated");
   }
