@@ -183,4 +183,56 @@ class NodeUseCasesTest {
         .map(entry -> entry.eventType())
         .toList();
   }
+
+  @Test
+  void updateWithRepeatedLocaleIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new UpdateNodeCommand(
+                    tenant,
+                    Unique.nodeId(),
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(
+                        new TranslationInput(EN, "a", Optional.empty(), Optional.empty(), "t[0]"),
+                        new TranslationInput(EN, "b", Optional.empty(), Optional.empty(), "t[1]")),
+                    List.of()))
+        .isInstanceOf(io.rustok.core.domain.shared.ValidationException.class)
+        .hasMessageContaining("must not repeat locale en");
+  }
+
+  @Test
+  void retitlingKeepsSlugAndExcerpt() {
+    CreateNodeCommand withExcerpt =
+        new CreateNodeCommand(
+            tenant,
+            NodeKind.POST,
+            NodeStatus.DRAFT,
+            Optional.empty(),
+            0,
+            Map.of(),
+            List.of(
+                new TranslationInput(
+                    EN, "Original", Optional.of(Slug.of("my-url")), Optional.of("keep me"), "t")),
+            List.of());
+    Node node = createNode.execute(context, withExcerpt);
+
+    Node updated =
+        updateNode.execute(
+            context,
+            new UpdateNodeCommand(
+                tenant,
+                node.id(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(
+                    new TranslationInput(
+                        EN, "Original, fixed", Optional.empty(), Optional.empty(), "t[0]")),
+                List.of()));
+
+    assertThat(updated.translation(EN).orElseThrow().slug()).isEqualTo(Slug.of("my-url"));
+    assertThat(updated.translation(EN).orElseThrow().excerpt()).contains("keep me");
+  }
 }
