@@ -21,6 +21,7 @@ import io.rustok.core.domain.outbox.OutboxEntry;
 import io.rustok.core.domain.outbox.OutboxStats;
 import io.rustok.core.domain.outbox.OutboxStatus;
 import io.rustok.core.domain.outbox.OutboxStore;
+import io.rustok.core.domain.outbox.UnreadableStoredEventException;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Uuids;
 import io.rustok.core.domain.tenancy.TenantId;
@@ -271,18 +272,11 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     String eventType = row.get(SysEvents.EVENT_TYPE);
     int schemaVersion = row.get(SysEvents.SCHEMA_VERSION);
     int attempts = row.get(SysEvents.RETRY_COUNT);
-    String reason;
-    try {
-      EventEnvelope envelope = codec.decode(row.get(SysEvents.PAYLOAD).data());
-      if (envelope.eventId().equals(id)) {
-        return ClaimedEvent.readable(envelope, token, attempts);
-      }
-      reason = "the payload's eventId " + envelope.eventId() + " differs from the row id";
-    } catch (UnreadablePayloadException e) {
-      reason = e.getMessage();
-    } catch (RuntimeException e) {
-      reason = "the codec failed: " + e;
+    Decoded decoded = decode(id, row.get(SysEvents.PAYLOAD));
+    if (decoded.envelope() != null) {
+      return ClaimedEvent.readable(decoded.envelope(), token, attempts);
     }
+    String reason = decoded.unreadableReason();
     log.warn(
         "Claimed an unreadable event eventId={} eventType={} schemaVersion={}: {}",
         id,
@@ -290,6 +284,24 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         schemaVersion,
         reason);
     return ClaimedEvent.unreadable(id, eventType, schemaVersion, token, attempts, reason);
+  }
+
+  /** A decoded payload: the envelope, or else the reason this code cannot read it. */
+  private record Decoded(EventEnvelope envelope, String unreadableReason) {}
+
+  private Decoded decode(EventId id, JSONB payload) {
+    try {
+      EventEnvelope envelope = codec.decode(payload.data());
+      if (envelope.eventId().equals(id)) {
+        return new Decoded(envelope, null);
+      }
+      return new Decoded(
+          null, "the payload's eventId " + envelope.eventId() + " differs from the row id");
+    } catch (UnreadablePayloadException e) {
+      return new Decoded(null, e.getMessage());
+    } catch (RuntimeException e) {
+      return new Decoded(null, "the codec failed: " + e);
+    }
   }
 
   @Override
@@ -414,6 +426,30 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         .where(SysEvents.ID.eq(id.value()))
         .fetchOptional()
         .map(JooqOutboxStore::toEntry);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The payload is decoded with the store's codec, which upcasts an older schema version.
+   */
+  @Override
+  public Optional<EventEnvelope> findEnvelope(EventId id) {
+    Require.notNull(id, "id");
+    Optional<JSONB> payload =
+        autocommit
+            .select(SysEvents.PAYLOAD)
+            .from(SysEvents.TABLE)
+            .where(SysEvents.ID.eq(id.value()))
+            .fetchOptional(SysEvents.PAYLOAD);
+    if (payload.isEmpty()) {
+      return Optional.empty();
+    }
+    Decoded decoded = decode(id, payload.get());
+    if (decoded.envelope() == null) {
+      throw new UnreadableStoredEventException(id, decoded.unreadableReason());
+    }
+    return Optional.of(decoded.envelope());
   }
 
   /** {@inheritDoc} Ties in creation time are broken by id, larger first. */
