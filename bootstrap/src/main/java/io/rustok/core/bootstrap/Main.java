@@ -25,7 +25,14 @@ public final class Main {
       return;
     }
 
-    Service service = Service.start(config);
+    Service service;
+    try {
+      service = Service.start(config);
+    } catch (RuntimeException e) {
+      log.error("Service failed to start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
   }
 }

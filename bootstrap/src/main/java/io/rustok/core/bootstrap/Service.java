@@ -24,14 +24,18 @@ import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.ResolveTenant;
 import io.rustok.core.application.tenancy.TenantChangeListener;
 import io.rustok.core.application.tenancy.UpdateTenant;
+import io.rustok.core.domain.event.EventUpcaster;
+import io.rustok.core.domain.event.EventUpcasters;
 import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.shared.IdSource;
 import io.rustok.core.domain.shared.UuidV7;
+import io.rustok.core.json.CloudEventFormat;
 import io.rustok.core.json.EventEnvelopeCodec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -59,16 +63,28 @@ public final class Service implements AutoCloseable {
     this.storage = storage;
   }
 
-  /** Starts the service with the default transport, which logs each event as a JSON line. */
+  /** Starts the service with the default transport, which logs each event as a CloudEvent. */
   public static Service start(ServiceConfig config) {
-    return start(config, new LogEventTransport(new EventEnvelopeCodec()));
+    return start(config, new LogEventTransport(new CloudEventFormat(config.eventSource())));
   }
 
   /** Starts the service, delivering events to {@code transport}. */
   public static Service start(ServiceConfig config, EventTransport transport) {
+    return start(config, transport, EventUpcasters.declared());
+  }
+
+  /**
+   * Starts the service, reading events stored at older schema versions through {@code upcasters}.
+   *
+   * @throws IllegalStateException before anything starts, naming the event type, if the upcaster
+   *     chain of a type has a gap, a duplicate or a step past its current version
+   */
+  static Service start(
+      ServiceConfig config, EventTransport transport, List<EventUpcaster> upcasters) {
+    EventUpcasters checkedUpcasters = EventUpcasters.of(upcasters);
     Clock clock = Clock.systemUTC();
     IdSource ids = new UuidV7(clock);
-    Storage storage = openStorage(config, clock);
+    Storage storage = openStorage(config, clock, checkedUpcasters);
 
     Optional<OutboxRelayWorker> relay =
         config.relayEnabled()
@@ -88,7 +104,8 @@ public final class Service implements AutoCloseable {
     HttpApi http =
         new HttpApi(
             dependencies(storage, events, ids, clock, wakeRelay),
-            new HttpApi.Settings(config.maxBodyBytes()));
+            new HttpApi.Settings(config.maxBodyBytes()),
+            new CloudEventFormat(config.eventSource()));
     relay.ifPresent(OutboxRelayWorker::start);
     http.start(config.httpHost(), config.httpPort());
     log.info(
@@ -99,17 +116,17 @@ public final class Service implements AutoCloseable {
     return new Service(http, relay, storage);
   }
 
-  private static Storage openStorage(ServiceConfig config, Clock clock) {
+  private static Storage openStorage(ServiceConfig config, Clock clock, EventUpcasters upcasters) {
     return switch (config.storage()) {
       case MEMORY -> memoryStorage(clock);
-      case POSTGRES -> postgresStorage(config.postgres().orElseThrow());
+      case POSTGRES -> postgresStorage(config.postgres().orElseThrow(), upcasters);
     };
   }
 
-  private static Storage postgresStorage(PostgresConfig config) {
+  private static Storage postgresStorage(PostgresConfig config, EventUpcasters upcasters) {
     log.info("Opening PostgreSQL storage {}", config);
     JooqAdapters adapters =
-        JooqAdapters.start(config, new JsonEnvelopeCodec(new EventEnvelopeCodec()));
+        JooqAdapters.start(config, new JsonEnvelopeCodec(new EventEnvelopeCodec(upcasters)));
     return new Storage(
         adapters.unitOfWork(),
         adapters.tenants(),

@@ -2,6 +2,8 @@ package io.rustok.core.bootstrap;
 
 import io.rustok.core.adapters.jooq.PostgresConfig;
 import io.rustok.core.application.outbox.RelaySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,8 @@ public record ServiceConfig(
     Storage storage,
     Optional<PostgresConfig> postgres,
     RelaySettings relay,
-    boolean relayEnabled) {
+    boolean relayEnabled,
+    URI eventSource) {
 
   /** Where the service keeps its data. */
   public enum Storage {
@@ -48,7 +51,8 @@ public record ServiceConfig(
         storage,
         storage == Storage.POSTGRES ? Optional.of(reader.postgres()) : Optional.empty(),
         relay,
-        reader.bool(Settings.RELAY_ENABLED));
+        reader.bool(Settings.RELAY_ENABLED),
+        reader.uri(Settings.EVENT_SOURCE));
   }
 
   private record Reader(Map<String, String> env) {
@@ -69,6 +73,17 @@ public record ServiceConfig(
         throw new ConfigurationException(
             "%s=%s is invalid: expected a whole number from %d to %d"
                 .formatted(setting.name(), text, min, max));
+      }
+    }
+
+    URI uri(Setting setting) {
+      String text = text(setting);
+      try {
+        return new URI(text);
+      } catch (URISyntaxException e) {
+        throw new ConfigurationException(
+            "%s=%s is invalid: expected a URI reference such as urn:rustok:core (%s)"
+                .formatted(setting.name(), text, e.getReason()));
       }
     }
 

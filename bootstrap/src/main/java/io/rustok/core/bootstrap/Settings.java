@@ -1,5 +1,6 @@
 package io.rustok.core.bootstrap;
 
+import io.rustok.core.json.CloudEventFormat;
 import java.util.List;
 
 /** Every environment variable the service reads, in one place. */
@@ -71,6 +72,12 @@ public final class Settings {
           "How long in milliseconds the relay waits after finding nothing due, unless woken.");
   public static final Setting RELAY_ENABLED =
       new Setting("RUSTOK_RELAY_ENABLED", "true", "Whether this instance runs an outbox relay.");
+  public static final Setting EVENT_SOURCE =
+      new Setting(
+          "RUSTOK_EVENT_SOURCE",
+          CloudEventFormat.DEFAULT_SOURCE.toString(),
+          "CloudEvents source of every event the service sends: a URI reference that names this"
+              + " service, such as https://cms.example.com/core.");
 
   public static final List<Setting> ALL =
       List.of(
@@ -90,7 +97,8 @@ public final class Settings {
           RELAY_BACKOFF_CAP_MS,
           RELAY_LEASE_MS,
           RELAY_POLL_MS,
-          RELAY_ENABLED);
+          RELAY_ENABLED,
+          EVENT_SOURCE);
 
   private Settings() {}
 }

@@ -18,6 +18,19 @@ class ServiceConfigTest {
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(config.relay().batchSize()).isEqualTo(100);
     assertThat(config.postgres()).isEmpty();
+    assertThat(config.eventSource()).hasToString("urn:rustok:core");
+  }
+
+  @Test
+  void eventSourceIsReadAsUri() {
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of("RUSTOK_EVENT_SOURCE", "https://cms.example.com/core"));
+
+    assertThat(config.eventSource()).hasToString("https://cms.example.com/core");
+    assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_EVENT_SOURCE", "a b")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("RUSTOK_EVENT_SOURCE=a b is invalid");
   }
 
   @Test

@@ -143,7 +143,7 @@ class EventSchemaCatalogTest {
   }
 
   @Test
-  void componentWithoutJsonFormIsReportedWithItsPlace() {
+  void unsupportedComponentIsNamed() {
     List<EventVersion> versions = List.of(new EventVersion("sample.created", 1, WithMap.class));
 
     assertThatThrownBy(() -> EventSchemaCatalog.of(versions))

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventSchemaLockTest {
   @BeforeAll
-  static void regenerateWhenAsked() throws Exception {
+  static void regenerateIfRequested() throws Exception {
     if (!Boolean.getBoolean("rustok.regenerate")) {
       return;
     }
@@ -64,7 +64,7 @@ class EventSchemaLockTest {
   }
 
   @Test
-  void changedFieldWithoutNewVersionFailsNamingTheType() {
+  void changedFieldWithoutBumpFails() {
     SchemaLock locked = SchemaLock.of(EventSchemaCatalog.standard());
     SchemaLock withExtraField =
         SchemaLock.of(

@@ -103,8 +103,8 @@ record SchemaLock(Map<String, Map<Integer, String>> digests) {
 
   /**
    * Compares the code's schemas with this lock and returns one message per difference, each naming
-   * the type and version: a changed digest, a version in the lock that the code lost, and a version
-   * in the code that the lock does not hold yet.
+   * the type and version. A difference is a changed digest, a version in the lock that the code
+   * lost, or a version in the code that the lock does not contain yet.
    */
   List<String> problemsWith(SchemaLock actual) {
     List<String> problems = new ArrayList<>();

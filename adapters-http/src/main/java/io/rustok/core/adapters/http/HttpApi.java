@@ -14,14 +14,16 @@ import io.rustok.core.application.outbox.ReplayFailedEvent;
 import io.rustok.core.application.tenancy.CreateTenant;
 import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.UpdateTenant;
+import io.rustok.core.json.CloudEventFormat;
+import io.rustok.core.json.EventSchemaCatalog;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of the core: tenants, nodes, the outbox operator views and health checks, served by
- * Javalin on Jetty with one virtual thread per request.
+ * The HTTP API of the core: tenants, nodes, the outbox operator views, the event schema catalog and
+ * health checks, served by Javalin on Jetty with one virtual thread per request.
  *
  * <p>Every error response is RFC 9457 {@code application/problem+json} with a {@link ProblemType}.
  * Every response carries the request's correlation id in {@code X-Correlation-ID}. Node and tenant
@@ -102,11 +104,26 @@ public final class HttpApi {
 
   private final Dependencies dependencies;
   private final Settings settings;
+  private final CloudEventFormat cloudEvents;
   private Javalin server;
 
-  public HttpApi(Dependencies dependencies, Settings settings) {
+  /**
+   * Creates the API.
+   *
+   * @param cloudEvents the form in which {@code GET /api/outbox/events/{id}} returns an event, the
+   *     same as the relay's transport delivers it
+   */
+  public HttpApi(Dependencies dependencies, Settings settings, CloudEventFormat cloudEvents) {
     this.dependencies = Objects.requireNonNull(dependencies, "dependencies");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.cloudEvents = Objects.requireNonNull(cloudEvents, "cloudEvents");
+  }
+
+  /**
+   * Creates the API with events in CloudEvents form from {@link CloudEventFormat#DEFAULT_SOURCE}.
+   */
+  public HttpApi(Dependencies dependencies, Settings settings) {
+    this(dependencies, settings, new CloudEventFormat(CloudEventFormat.DEFAULT_SOURCE));
   }
 
   public HttpApi(Dependencies dependencies) {
@@ -182,6 +199,7 @@ public final class HttpApi {
         context -> context.setErrorHandler(problems.servletErrorHandler()));
     problems.register(config.routes);
     new RequestMetadata().register(config.routes);
+    new EventSchemaRoutes(EventSchemaCatalog.standard(), json).register(config.routes);
 
     Dependencies d = dependencies;
     new TenantRoutes(d.createTenant(), d.getTenant(), d.updateTenant(), json)
@@ -196,7 +214,8 @@ public final class HttpApi {
             d.unpublishNode(),
             d.deleteNode());
     new NodeRoutes(content, new TenantScope(d.tenantResolver()), json).register(config.routes);
-    new OutboxRoutes(d.inspectOutbox(), d.replayFailedEvent(), json).register(config.routes);
+    new OutboxRoutes(d.inspectOutbox(), d.replayFailedEvent(), cloudEvents, json)
+        .register(config.routes);
     new HealthRoutes(d.readiness(), json).register(config.routes);
   }
 }

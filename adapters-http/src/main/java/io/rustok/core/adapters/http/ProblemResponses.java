@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.rustok.core.application.NotFoundException;
 import io.rustok.core.application.VersionConflictException;
+import io.rustok.core.domain.outbox.UnreadableStoredEventException;
 import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -167,6 +168,12 @@ final class ProblemResponses {
       case NotFoundException notFound ->
           Problem.of(ProblemType.NOT_FOUND, "The " + notFound.resource() + " was not found.");
       case VersionConflictException conflict -> versionConflict(conflict);
+      case UnreadableStoredEventException unreadable ->
+          Problem.of(
+              ProblemType.EVENT_UNREADABLE,
+              "This version of the service cannot read the stored event: "
+                  + unreadable.reason()
+                  + ".");
       case HttpResponseException javalin -> fromJavalin(javalin, ctx);
       default -> internal(failure, ctx);
     };

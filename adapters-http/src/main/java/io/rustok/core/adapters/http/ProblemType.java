@@ -22,6 +22,11 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   /** A unique value, such as a slug, is already taken. */
   CONFLICT("conflict", 409, "Conflict"),
+  /**
+   * The stored event exists, but this version of the service cannot read its payload: its type or
+   * schema version is unknown here, or the payload is damaged.
+   */
+  EVENT_UNREADABLE("event-unreadable", 409, "Event unreadable"),
   /** {@code If-Match} names a version that is no longer the stored one. */
   VERSION_CONFLICT("version-conflict", 412, "Version conflict"),
   /** The body is larger than the configured maximum. */

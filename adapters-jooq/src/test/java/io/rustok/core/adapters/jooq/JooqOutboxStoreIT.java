@@ -80,7 +80,7 @@ class JooqOutboxStoreIT {
     OutboxEntry entry = store.find(envelope.eventId()).orElseThrow();
 
     assertThat(entry.eventType()).isEqualTo("node.created");
-    assertThat(entry.schemaVersion()).isEqualTo(1);
+    assertThat(entry.schemaVersion()).isEqualTo(2);
     assertThat(entry.tenantId()).isEqualTo(tenant);
     assertThat(entry.aggregateId()).isEqualTo(envelope.aggregateId());
     assertThat(entry.status()).isEqualTo(OutboxStatus.PENDING);

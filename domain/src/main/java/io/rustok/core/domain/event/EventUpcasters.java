@@ -32,6 +32,11 @@ public final class EventUpcasters {
     this.steps = steps;
   }
 
+  /** Returns every upcaster that the domain declares, for {@link #of(List)}. */
+  public static List<EventUpcaster> declared() {
+    return STANDARD;
+  }
+
   /** Returns the chains of this code's event types, with every upcaster the domain declares. */
   public static EventUpcasters standard() {
     return of(STANDARD);
