@@ -134,7 +134,7 @@ class EndToEndTest {
             "node.published",
             "node.unpublished",
             "node.deleted");
-    assertThat(events).extracting(EventEnvelope::schemaVersion).containsOnly(1);
+    assertThat(events).extracting(EventEnvelope::schemaVersion).containsExactly(1, 2, 1, 1, 1, 1);
     assertThat(events).allSatisfy(e -> assertThat(e.tenantId().toString()).isEqualTo(tenantId));
     assertThat(events)
         .extracting(e -> e.correlationId().value())
