@@ -60,7 +60,7 @@ class EventSchemaLockTest {
 
     assertThat(problems).hasSize(1);
     assertThat(problems.getFirst())
-        .startsWith("node.deleted version 1 changed without a new version");
+        .startsWith("node.deleted version 1 differs from its locked schema");
   }
 
   @Test
@@ -75,7 +75,7 @@ class EventSchemaLockTest {
 
     assertThat(problems).hasSize(1);
     assertThat(problems.getFirst())
-        .startsWith("node.deleted version 1 changed without a new version");
+        .startsWith("node.deleted version 1 differs from its locked schema");
   }
 
   @Test

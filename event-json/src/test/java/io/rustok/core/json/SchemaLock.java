@@ -119,10 +119,11 @@ record SchemaLock(Map<String, Map<Integer, String>> digests) {
                             .formatted(type, version));
                   } else if (!current.equals(locked)) {
                     problems.add(
-                        ("%s version %d changed without a new version (schema digest %s, locked"
-                                + " %s): undo the change, or bump the version in @EventSchema,"
-                                + " keep the old shape nested and add an upcaster as"
-                                + " docs/events.md describes")
+                        ("%s version %d differs from its locked schema (digest %s, locked %s):"
+                                + " a released schema or its lock entry changed. Undo the change;"
+                                + " to change the event, bump the version in @EventSchema, keep"
+                                + " the old shape nested and add an upcaster as docs/events.md"
+                                + " describes")
                             .formatted(type, version, current, locked));
                   }
                 }));
