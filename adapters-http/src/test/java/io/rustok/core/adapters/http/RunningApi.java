@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rustok.core.adapters.inmemory.InMemoryNodeRepository;
 import io.rustok.core.adapters.inmemory.InMemoryOutbox;
 import io.rustok.core.adapters.inmemory.InMemoryTenantRepository;
@@ -22,6 +24,7 @@ import io.rustok.core.application.tenancy.CreateTenant;
 import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.ResolveTenant;
 import io.rustok.core.application.tenancy.TenantChangeListener;
+import io.rustok.core.application.tenancy.TenantReference;
 import io.rustok.core.application.tenancy.UpdateTenant;
 import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.UuidV7;
@@ -37,6 +40,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -58,6 +62,11 @@ final class RunningApi implements AutoCloseable {
   /** Tenant resolver of the server, which tests may wrap to inject failures. */
   volatile TenantResolver tenantResolver;
 
+  /** Every reference the server asked the tenant resolver for, in order. */
+  final List<TenantReference> tenantLookups = new CopyOnWriteArrayList<>();
+
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
   private final HttpApi api;
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -75,7 +84,10 @@ final class RunningApi implements AutoCloseable {
             new CreateTenant(unitOfWork, tenants, events, ids, clock),
             new GetTenant(tenants),
             new UpdateTenant(unitOfWork, tenants, events, clock, TenantChangeListener.NONE),
-            reference -> tenantResolver.find(reference),
+            reference -> {
+              tenantLookups.add(reference);
+              return tenantResolver.find(reference);
+            },
             new CreateNode(unitOfWork, nodes, events, ids, clock),
             new GetNode(nodes),
             new ListNodes(nodes),
@@ -85,7 +97,8 @@ final class RunningApi implements AutoCloseable {
             new DeleteNode(unitOfWork, nodes, events),
             new InspectOutbox(outbox),
             new ReplayFailedEvent(outbox, () -> {}),
-            () -> readiness.getAsBoolean());
+            () -> readiness.getAsBoolean(),
+            registry);
     api = new HttpApi(dependencies, settings).start(0);
   }
 
@@ -101,6 +114,10 @@ final class RunningApi implements AutoCloseable {
   public void close() {
     api.stop();
     client.close();
+  }
+
+  int port() {
+    return api.port();
   }
 
   URI uri(String path) {
