@@ -30,7 +30,9 @@ import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.UuidV7;
 import io.rustok.core.testing.MutableClock;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -38,8 +40,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -179,6 +185,28 @@ final class RunningApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code request} as it is to a new connection, half-closes the connection and returns
+   * everything the server sends back, so a test can send what no HTTP client would.
+   */
+  String sendRaw(String request) {
+    try (Socket socket = new Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends {@code request} as {@link #sendRaw(String)} does and parses the response. */
+  Response sendRawForResponse(String request) {
+    return Response.parseRaw(sendRaw(request));
+  }
+
   /** Creates a tenant with locale {@code en} and returns its JSON. */
   JsonNode createTenant(String slug) {
     Response response =
@@ -232,6 +260,23 @@ final class RunningApi implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("response body is not JSON: " + body, e);
       }
+    }
+
+    /** Parses a whole HTTP/1.1 response whose body ends where the connection closes. */
+    static Response parseRaw(String raw) {
+      int headerEnd = raw.indexOf("\r\n\r\n");
+      assertThat(headerEnd).as(raw).isPositive();
+      String[] lines = raw.substring(0, headerEnd).split("\r\n");
+      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers
+            .computeIfAbsent(lines[i].substring(0, colon), name -> new ArrayList<>())
+            .add(lines[i].substring(colon + 1).strip());
+      }
+      return new Response(
+          status, HttpHeaders.of(headers, (name, value) -> true), raw.substring(headerEnd + 4));
     }
 
     String header(String name) {

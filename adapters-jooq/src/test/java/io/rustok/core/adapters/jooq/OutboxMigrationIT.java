@@ -2,25 +2,32 @@ package io.rustok.core.adapters.jooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rustok.core.application.outbox.RelayOutbox;
+import io.rustok.core.application.outbox.RelayRun;
+import io.rustok.core.application.outbox.RelaySettings;
 import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.TenantCreated;
-import io.rustok.core.domain.outbox.ClaimedEvent;
+import io.rustok.core.domain.outbox.OutboxStatus;
 import io.rustok.core.domain.tenancy.Tenant;
+import io.rustok.core.testing.RecordingEventTransport;
 import io.rustok.core.testing.postgres.PostgresExtension;
-import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Migration V2 on an outbox that V1-era code filled. */
+/**
+ * Migration V2 on an outbox that V1-era code filled with payloads in the service's JSON format,
+ * followed by the relay that delivers those rows.
+ */
 class OutboxMigrationIT {
   @RegisterExtension static final PostgresExtension db = PostgresExtension.empty();
 
-  private final JsonEnvelopeCodec codec = new JsonEnvelopeCodec();
+  private final EventJsonCodec codec = new EventJsonCodec();
 
   @Test
-  void versionTwoFillsColumnsAndStoreClaimsRows() {
+  void versionTwoFillsColumnsAndRelayDeliversRows() {
     db.migrateTo("1");
     Tenant tenant = Samples.tenant();
     EventEnvelope nodeCreated = Samples.nodeCreated(Samples.node(tenant.id()));
@@ -43,12 +50,19 @@ class OutboxMigrationIT {
     assertThat(tenantRow.get("schema_version")).isEqualTo(1);
 
     JooqOutboxStore store = JooqAdapters.using(db.dataSource(), codec).outbox();
-    List<ClaimedEvent> claimed = store.claim(10, Duration.ofMinutes(1));
+    RecordingEventTransport transport = new RecordingEventTransport();
+    RelayOutbox relay =
+        new RelayOutbox(store, transport, RelaySettings.DEFAULTS, new SplittableRandom(7));
 
-    assertThat(claimed)
-        .extracting(event -> event.envelope().orElseThrow())
-        .containsExactlyInAnyOrder(nodeCreated, tenantCreated);
-    assertThat(store.markDispatched(claimed)).isEqualTo(2);
+    RelayRun run = relay.runOnce();
+
+    assertThat(run).isEqualTo(new RelayRun(2, 2, 0, 0, 0));
+    assertThat(transport.delivered()).containsExactlyInAnyOrder(nodeCreated, tenantCreated);
+    assertThat(store.find(nodeCreated.eventId()).orElseThrow().status())
+        .isEqualTo(OutboxStatus.DISPATCHED);
+    assertThat(store.find(tenantCreated.eventId()).orElseThrow().status())
+        .isEqualTo(OutboxStatus.DISPATCHED);
+    assertThat(relay.runOnce()).isEqualTo(RelayRun.NOTHING);
   }
 
   private void insertAsVersionOneDid(EventEnvelope envelope) {
