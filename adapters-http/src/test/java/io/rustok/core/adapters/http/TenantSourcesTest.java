@@ -13,7 +13,11 @@ import io.rustok.core.application.tenancy.TenantReference;
 import io.rustok.core.domain.shared.Slug;
 import io.rustok.core.domain.tenancy.HostName;
 import io.rustok.core.domain.tenancy.TenantId;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -284,6 +288,31 @@ class TenantSourcesTest {
 
     assertProblem(response, "tenant-unavailable", 503);
     assertThat(response.body()).doesNotContain("database unreachable");
+  }
+
+  @Test
+  void slowLookupIsServiceUnavailable() {
+    api = RunningApi.start();
+    CountDownLatch release = new CountDownLatch(1);
+    CachingTenantResolver slow =
+        new CachingTenantResolver(
+            reference -> {
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Optional.empty();
+            },
+            new TenantCacheSettings(
+                Duration.ofMinutes(5), Duration.ofSeconds(60), 100, Duration.ofMillis(100)),
+            new SimpleMeterRegistry());
+    api.tenantResolver = slow::find;
+
+    RunningApi.Response response = api.get("/api/nodes", "X-Tenant-ID", "acme");
+    release.countDown();
+
+    assertProblem(response, "tenant-unavailable", 503);
   }
 
   @Test
