@@ -57,6 +57,15 @@ class TenantSourcesTest {
   }
 
   @Test
+  void tenantIsResolvedBeforeBodyIsRead() {
+    api = RunningApi.start();
+
+    RunningApi.Response response = api.post("/api/nodes", "{not json", "X-Tenant-ID", "nobody");
+
+    assertProblem(response, "tenant-not-found", 404);
+  }
+
+  @Test
   void hostIsNormalisedBeforeLookup() {
     api = hostMode(TrustedProxies.none());
     createAcme();
@@ -141,7 +150,7 @@ class TenantSourcesTest {
   }
 
   @Test
-  void malformedOrOverlongHostIsBadRequestWithoutLookup() {
+  void malformedHostRejectedWithoutLookup() {
     api = hostMode(TrustedProxies.none());
 
     RawHttp.Response unbracketed = get("Host: ::1");

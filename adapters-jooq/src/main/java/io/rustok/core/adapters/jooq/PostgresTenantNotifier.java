@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the other instances that share the database which tenant names changed, with {@code
+ * Sends the names of changed tenants to the other instances that share the database, with {@code
  * pg_notify} on the channel that {@link PostgresTenantListener} listens to.
  *
  * <p>Call it after the change has committed. Each message runs in its own autocommitted statement
@@ -28,7 +28,7 @@ public final class PostgresTenantNotifier {
 
   /**
    * @param origin id of this instance, carried by every message so that this instance's own
-   *     listener can skip what it sent
+   *     listener can skip the messages it sent
    */
   public PostgresTenantNotifier(DataSource dataSource, UUID origin) {
     this.dataSource = Require.notNull(dataSource, "dataSource");

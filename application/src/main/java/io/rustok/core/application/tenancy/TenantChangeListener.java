@@ -3,8 +3,8 @@ package io.rustok.core.application.tenancy;
 import io.rustok.core.domain.tenancy.Tenant;
 
 /**
- * Told after a tenant is created or changed, once the change has committed. Caches of tenant
- * lookups use it to drop what they hold under the tenant's old and new id, slug and host names.
+ * Receives each tenant creation and change once it has committed. Caches of tenant lookups use it
+ * to drop what they hold under the tenant's old and new id, slug and host names.
  */
 @FunctionalInterface
 public interface TenantChangeListener {

@@ -68,7 +68,7 @@ class TenantChangeListenerTest {
   }
 
   @Test
-  void changeIsToldWithBeforeAndAfterAfterCommit() {
+  void changeIsToldWithBothVersions() {
     Tenant tenant = createTenant.execute(RequestContext.system(), command("acme"));
 
     updateTenant.execute(RequestContext.system(), rename(tenant, "acme-2"));
