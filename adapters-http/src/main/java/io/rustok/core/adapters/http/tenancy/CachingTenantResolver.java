@@ -73,6 +73,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CachingTenantResolver implements TenantChangeListener {
   private static final Logger log = LoggerFactory.getLogger(CachingTenantResolver.class);
+  private static final int STALE_FAILURE_RETRIES = 3;
 
   private final Function<TenantReference, Optional<Tenant>> loader;
   private final TenantCacheSettings settings;
@@ -235,13 +236,16 @@ public final class CachingTenantResolver implements TenantChangeListener {
     }
 
     boolean[] leader = {false};
-    CompletableFuture<Optional<Tenant>> shared =
-        cache.get(
-            reference,
-            (key, cacheExecutor) -> {
-              leader[0] = true;
-              return load(key);
-            });
+    CompletableFuture<Optional<Tenant>> shared = getOrStartLoad(reference, leader);
+    // Caffeine removes a failed load right after the failure, and a caller can arrive in between.
+    // Such a caller never waited on that load, so it starts a new one instead of reporting an old
+    // failure, a bounded number of times in case loads keep failing under it.
+    for (int retry = 0;
+        retry < STALE_FAILURE_RETRIES && !leader[0] && shared.isCompletedExceptionally();
+        retry++) {
+      cache.asMap().remove(reference, shared);
+      shared = getOrStartLoad(reference, leader);
+    }
     if (leader[0]) {
       misses.increment();
     } else if (!countIfFinished(shared)) {
@@ -249,6 +253,17 @@ public final class CachingTenantResolver implements TenantChangeListener {
       coalesced.increment();
     }
     return shared;
+  }
+
+  /** Returns the entry's future, starting a load and setting {@code leader[0]} if it had none. */
+  private CompletableFuture<Optional<Tenant>> getOrStartLoad(
+      TenantReference reference, boolean[] leader) {
+    return cache.get(
+        reference,
+        (key, cacheExecutor) -> {
+          leader[0] = true;
+          return load(key);
+        });
   }
 
   /** Counts a hit if the entry has finished successfully, and returns whether it had. */

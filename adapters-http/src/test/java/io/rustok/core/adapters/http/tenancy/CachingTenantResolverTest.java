@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +40,8 @@ class CachingTenantResolverTest {
   private final Tenant acme = aTenant().withSlug("acme").withHosts("acme.example.com").build();
   private final TenantReference acmeBySlug = new TenantReference.BySlug(acme.slug());
 
-  private CachingTenantResolver resolver = resolver(Duration.ofSeconds(5), 10_000);
+  /** Loads on the calling thread, so each entry is finished and timed before find returns. */
+  private CachingTenantResolver resolver = resolver(Duration.ofSeconds(5), 10_000, Runnable::run);
 
   @AfterEach
   void stop() {
@@ -64,6 +66,7 @@ class CachingTenantResolverTest {
 
   @Test
   void concurrentMissesShareOneLoad() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     loader.put(acmeBySlug, acme);
     loader.hold();
     List<Future<Optional<Tenant>>> answers = new ArrayList<>();
@@ -85,6 +88,7 @@ class CachingTenantResolverTest {
 
   @Test
   void concurrentMissesForUnknownTenantShareOneLoad() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     TenantReference nobody = new TenantReference.BySlug(Slug.of("nobody"));
     loader.hold();
     List<Future<Optional<Tenant>>> answers = new ArrayList<>();
@@ -147,7 +151,7 @@ class CachingTenantResolverTest {
 
   @Test
   void sizeBoundEvictsEntries() {
-    resolver = resolver(Duration.ofSeconds(5), 3);
+    resolver = resolver(Duration.ofSeconds(5), 3, Runnable::run);
 
     for (int i = 0; i < 20; i++) {
       resolver.find(new TenantReference.BySlug(Slug.of("tenant-" + i)));
@@ -160,6 +164,7 @@ class CachingTenantResolverTest {
 
   @Test
   void failedLoadReachesEveryWaiterAndIsNotCached() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     loader.put(acmeBySlug, acme);
     loader.hold();
     loader.failWith(new IllegalStateException("database unreachable"));
@@ -189,8 +194,22 @@ class CachingTenantResolverTest {
   }
 
   @Test
+  void loadFailedOnCallingThreadIsNotCached() {
+    loader.put(acmeBySlug, acme);
+    loader.failWith(new IllegalStateException("database unreachable"));
+
+    assertThatThrownBy(() -> resolver.find(acmeBySlug)).isInstanceOf(TenantLookupException.class);
+    loader.succeed();
+
+    assertThat(resolver.find(acmeBySlug)).contains(acme);
+    assertThat(loader.calls()).isEqualTo(2);
+    assertThat(loads("error")).isEqualTo(1);
+    assertThat(loads("found")).isEqualTo(1);
+  }
+
+  @Test
   void callerTimeoutLeavesSharedLoadRunning() throws Exception {
-    resolver = resolver(Duration.ofMillis(100), 10_000);
+    resolver = concurrentResolver(Duration.ofMillis(100));
     loader.put(acmeBySlug, acme);
     loader.hold();
     CompletableFuture<Optional<Tenant>> patient = resolver.findAsync(acmeBySlug);
@@ -208,6 +227,7 @@ class CachingTenantResolverTest {
 
   @Test
   void cancelledCallerLeavesSharedLoadRunning() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     loader.put(acmeBySlug, acme);
     loader.hold();
     CompletableFuture<Optional<Tenant>> impatient = resolver.findAsync(acmeBySlug);
@@ -223,6 +243,7 @@ class CachingTenantResolverTest {
 
   @Test
   void interruptedCallerLeavesSharedLoadRunning() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     loader.put(acmeBySlug, acme);
     loader.hold();
     CompletableFuture<Optional<Tenant>> patient = resolver.findAsync(acmeBySlug);
@@ -238,6 +259,7 @@ class CachingTenantResolverTest {
 
   @Test
   void loadFinishingAfterInvalidationIsNotCached() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     Tenant renamed = TenantBuilder.from(acme).withName("Acme Renamed").nextVersion().build();
     loader.put(acmeBySlug, acme);
     loader.hold();
@@ -257,6 +279,7 @@ class CachingTenantResolverTest {
 
   @Test
   void loadFinishingAfterInvalidateAllIsNotCached() throws Exception {
+    resolver = concurrentResolver(Duration.ofSeconds(5));
     loader.put(acmeBySlug, acme);
     loader.hold();
     CompletableFuture<Optional<Tenant>> early = resolver.findAsync(acmeBySlug);
@@ -350,13 +373,19 @@ class CachingTenantResolverTest {
     assertThat(tagValues).doesNotContain("acme", "acme.example.com", acme.id().toString());
   }
 
-  private CachingTenantResolver resolver(Duration lookupTimeout, long maxEntries) {
+  /** Returns a resolver whose loads run on a thread pool, so the loader can be held. */
+  private CachingTenantResolver concurrentResolver(Duration lookupTimeout) {
+    return resolver(lookupTimeout, 10_000, loads);
+  }
+
+  private CachingTenantResolver resolver(
+      Duration lookupTimeout, long maxEntries, Executor loadExecutor) {
     registry.clear();
     return new CachingTenantResolver(
         loader,
         new TenantCacheSettings(TTL, NEGATIVE_TTL, maxEntries, lookupTimeout),
         registry,
-        loads,
+        loadExecutor,
         Runnable::run,
         nanos::get);
   }
