@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * failed events, and {@code rustok_outbox_oldest_pending_age_seconds}, which is 0 when nothing is
  * pending.
  *
+ * <p>The gauges hold this object strongly, because nothing else refers to it once it is registered;
+ * Micrometer's default weak reference would let it be collected, and the gauges would then report
+ * NaN.
+ *
  * <p>One scrape reads every gauge, so the counts are queried once and reused for {@value
  * #MAX_AGE_MILLIS} ms instead of once per gauge. When the query fails, the gauges report NaN, which
  * Prometheus records as a missing value, and the failure is logged as a warning.
@@ -46,6 +50,7 @@ final class OutboxMeters {
                     stats -> stats.oldestPendingAge().map(OutboxMeters::seconds).orElse(0.0)))
         .description("Age of the oldest pending outbox event; 0 when none is pending")
         .baseUnit("seconds")
+        .strongReference(true)
         .register(registry);
   }
 
@@ -53,6 +58,7 @@ final class OutboxMeters {
     Gauge.builder("rustok.outbox.events", this, meters -> meters.read(count))
         .description("Outbox events by status")
         .tag("status", status)
+        .strongReference(true)
         .register(registry);
   }
 
