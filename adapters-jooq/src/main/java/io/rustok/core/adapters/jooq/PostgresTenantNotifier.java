@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Call it after the change has committed. Each message runs in its own autocommitted statement
  * on a pooled connection. Note that if sending fails, for example because the database went away
- * just after the commit, the other instances are not told: they keep their cached entries until
- * those expire. The failure is logged as a warning and not thrown, because the change itself has
- * already committed.
+ * just after the commit, no message reaches the other instances, so they keep their cached entries
+ * until those expire. The failure is logged as a warning and not thrown, because the change itself
+ * has already committed.
  */
 public final class PostgresTenantNotifier {
   private static final Logger log = LoggerFactory.getLogger(PostgresTenantNotifier.class);

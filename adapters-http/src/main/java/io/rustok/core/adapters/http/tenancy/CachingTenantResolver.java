@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * AsyncCache#get(Object, java.util.function.BiFunction)} inserts a future for a missing key
  * atomically and hands that same future to every caller that asks while it is in the map, so a
  * stampede of requests for one uncached tenant becomes one call of the loader. The caller whose
- * mapping function ran is the leader; every other caller that finds the future unfinished joined
- * someone else's load and is counted as coalesced.
+ * mapping function ran is the leader. Every other caller that finds the future unfinished has
+ * joined someone else's load, so it is counted as coalesced.
  *
  * <p><b>Misses are cached too.</b> A load that finds nothing stores {@code Optional.empty()}, which
  * expires after {@link TenantCacheSettings#negativeTtl()} instead of {@link
@@ -223,7 +223,7 @@ public final class CachingTenantResolver implements TenantChangeListener {
     return references;
   }
 
-  /** Returns the number of entries, found and unknown, that the cache holds now (an estimate). */
+  /** Returns an estimate of the number of entries in the cache now, found and unknown. */
   public long estimatedSize() {
     return cache.synchronous().estimatedSize();
   }
