@@ -1,7 +1,12 @@
 package io.rustok.core.bootstrap;
 
+import io.rustok.core.adapters.http.tenancy.TenantCacheSettings;
+import io.rustok.core.adapters.http.tenancy.TenantSource;
+import io.rustok.core.adapters.http.tenancy.TrustedProxies;
 import io.rustok.core.adapters.jooq.PostgresConfig;
 import io.rustok.core.application.outbox.RelaySettings;
+import io.rustok.core.application.tenancy.TenantReference;
+import io.rustok.core.domain.shared.ValidationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,6 +25,8 @@ public record ServiceConfig(
     Optional<PostgresConfig> postgres,
     RelaySettings relay,
     boolean relayEnabled,
+    TenantSource tenantSource,
+    TenantCacheSettings tenantCache,
     URI eventSource) {
 
   /** Where the service keeps its data. */
@@ -52,6 +59,8 @@ public record ServiceConfig(
         storage == Storage.POSTGRES ? Optional.of(reader.postgres()) : Optional.empty(),
         relay,
         reader.bool(Settings.RELAY_ENABLED),
+        reader.tenantSource(),
+        reader.tenantCache(),
         reader.uri(Settings.EVENT_SOURCE));
   }
 
@@ -113,6 +122,56 @@ public record ServiceConfig(
                     + explicit
                     + " is invalid: expected memory or postgres");
       };
+    }
+
+    TenantSource tenantSource() {
+      TrustedProxies proxies;
+      try {
+        proxies = TrustedProxies.parse(text(Settings.TRUSTED_PROXIES));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            Settings.TRUSTED_PROXIES.name() + " is invalid: " + e.getMessage());
+      }
+      String mode = text(Settings.TENANT_RESOLUTION);
+      return switch (mode) {
+        case "header" -> new TenantSource.Header();
+        case "host" -> new TenantSource.Host(proxies);
+        case "disabled" -> new TenantSource.Disabled(defaultTenant());
+        default ->
+            throw new ConfigurationException(
+                Settings.TENANT_RESOLUTION.name()
+                    + "="
+                    + mode
+                    + " is invalid: expected header, host or disabled");
+      };
+    }
+
+    TenantReference defaultTenant() {
+      String name = Settings.DEFAULT_TENANT.name();
+      if (!present(Settings.DEFAULT_TENANT)) {
+        throw new ConfigurationException(
+            Settings.TENANT_RESOLUTION.name()
+                + "=disabled needs "
+                + name
+                + ", the id or slug of the tenant that every request belongs to");
+      }
+      try {
+        return TenantReference.parse(text(Settings.DEFAULT_TENANT), name);
+      } catch (ValidationException e) {
+        throw new ConfigurationException(name + " is invalid: it " + e.reason());
+      }
+    }
+
+    TenantCacheSettings tenantCache() {
+      try {
+        return new TenantCacheSettings(
+            Duration.ofMillis(intValue(Settings.TENANT_CACHE_TTL_MS, 1, 86_400_000)),
+            Duration.ofMillis(intValue(Settings.TENANT_CACHE_NEGATIVE_TTL_MS, 1, 86_400_000)),
+            intValue(Settings.TENANT_CACHE_MAX_ENTRIES, 1, 100_000_000),
+            Duration.ofMillis(intValue(Settings.TENANT_LOOKUP_TIMEOUT_MS, 1, 3_600_000)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("invalid tenant cache settings: " + e.getMessage());
+      }
     }
 
     boolean present(Setting setting) {

@@ -79,6 +79,49 @@ public final class Settings {
           "CloudEvents source of every event the service sends: a URI reference that names this"
               + " service, such as https://cms.example.com/core.");
 
+  public static final Setting TENANT_RESOLUTION =
+      new Setting(
+          "RUSTOK_TENANT_RESOLUTION",
+          "header",
+          "How node requests name their tenant: header (X-Tenant-ID carries its id or slug), host"
+              + " (the request's host is one of its host names) or disabled (every request"
+              + " belongs to RUSTOK_DEFAULT_TENANT).");
+  public static final Setting DEFAULT_TENANT =
+      new Setting(
+          "RUSTOK_DEFAULT_TENANT",
+          null,
+          "Id or slug of the tenant of every request; required when RUSTOK_TENANT_RESOLUTION is"
+              + " disabled, and ignored otherwise.");
+  public static final Setting TRUSTED_PROXIES =
+      new Setting(
+          "RUSTOK_TRUSTED_PROXIES",
+          null,
+          "Comma-separated CIDR blocks, such as 10.0.0.0/8,fd00::/8, of the reverse proxies whose"
+              + " Forwarded and X-Forwarded-Host headers host resolution believes; none by"
+              + " default.");
+  public static final Setting TENANT_CACHE_TTL_MS =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_TTL_MS",
+          "300000",
+          "How long in milliseconds a resolved tenant stays cached.");
+  public static final Setting TENANT_CACHE_NEGATIVE_TTL_MS =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_NEGATIVE_TTL_MS",
+          "60000",
+          "How long in milliseconds a tenant id, slug or host that names no tenant stays cached"
+              + " as unknown.");
+  public static final Setting TENANT_CACHE_MAX_ENTRIES =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_MAX_ENTRIES",
+          "10000",
+          "Maximum number of cached tenant lookups, known and unknown together.");
+  public static final Setting TENANT_LOOKUP_TIMEOUT_MS =
+      new Setting(
+          "RUSTOK_TENANT_LOOKUP_TIMEOUT_MS",
+          "5000",
+          "How long in milliseconds a request waits for its tenant to load before it gets 503"
+              + " tenant-unavailable; the load goes on for other requests.");
+
   public static final List<Setting> ALL =
       List.of(
           HTTP_PORT,
@@ -98,6 +141,13 @@ public final class Settings {
           RELAY_LEASE_MS,
           RELAY_POLL_MS,
           RELAY_ENABLED,
+          TENANT_RESOLUTION,
+          DEFAULT_TENANT,
+          TRUSTED_PROXIES,
+          TENANT_CACHE_TTL_MS,
+          TENANT_CACHE_NEGATIVE_TTL_MS,
+          TENANT_CACHE_MAX_ENTRIES,
+          TENANT_LOOKUP_TIMEOUT_MS,
           EVENT_SOURCE);
 
   private Settings() {}

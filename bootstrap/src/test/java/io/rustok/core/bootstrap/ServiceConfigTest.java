@@ -3,6 +3,10 @@ package io.rustok.core.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rustok.core.adapters.http.tenancy.TenantCacheSettings;
+import io.rustok.core.adapters.http.tenancy.TenantSource;
+import io.rustok.core.application.tenancy.TenantReference;
+import io.rustok.core.domain.shared.Slug;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,5 +90,68 @@ class ServiceConfigTest {
     assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_STORAGE", "redis")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("expected memory or postgres");
+  }
+
+  @Test
+  void tenantResolutionDefaultsToHeaderWithDocumentedCache() {
+    ServiceConfig config = ServiceConfig.fromEnvironment(Map.of());
+
+    assertThat(config.tenantSource()).isEqualTo(new TenantSource.Header());
+    assertThat(config.tenantCache()).isEqualTo(TenantCacheSettings.defaults());
+    assertThat(config.tenantCache().ttl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.tenantCache().negativeTtl()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void hostResolutionReadsTrustedProxies() {
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of(
+                "RUSTOK_TENANT_RESOLUTION", "host",
+                "RUSTOK_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
+
+    TenantSource.Host host = (TenantSource.Host) config.tenantSource();
+    assertThat(host.trustedProxies().contains("10.1.2.3")).isTrue();
+    assertThat(host.trustedProxies().contains("192.0.2.1")).isFalse();
+  }
+
+  @Test
+  void disabledResolutionNeedsValidDefaultTenant() {
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of("RUSTOK_TENANT_RESOLUTION", "disabled", "RUSTOK_DEFAULT_TENANT", "acme"));
+
+    assertThat(config.tenantSource())
+        .isEqualTo(new TenantSource.Disabled(new TenantReference.BySlug(Slug.of("acme"))));
+    assertThatThrownBy(
+            () -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_TENANT_RESOLUTION", "disabled")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("RUSTOK_DEFAULT_TENANT");
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of(
+                        "RUSTOK_TENANT_RESOLUTION",
+                        "disabled",
+                        "RUSTOK_DEFAULT_TENANT",
+                        "Not A Slug")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("RUSTOK_DEFAULT_TENANT is invalid");
+  }
+
+  @Test
+  void invalidTenantSettingsAreRejectedNamingTheVariable() {
+    assertThatThrownBy(
+            () -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_TENANT_RESOLUTION", "cookie")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("expected header, host or disabled");
+    assertThatThrownBy(
+            () -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_TRUSTED_PROXIES", "proxy.internal")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("RUSTOK_TRUSTED_PROXIES is invalid");
+    assertThatThrownBy(
+            () -> ServiceConfig.fromEnvironment(Map.of("RUSTOK_TENANT_CACHE_TTL_MS", "0")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("RUSTOK_TENANT_CACHE_TTL_MS");
   }
 }

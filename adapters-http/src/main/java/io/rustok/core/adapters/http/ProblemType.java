@@ -12,7 +12,12 @@ public enum ProblemType {
   INVALID_FIELD("invalid-field", 400, "Invalid field"),
   /** A request header is missing or malformed. */
   INVALID_HEADER("invalid-header", 400, "Invalid header"),
-  /** The tenant named by {@code X-Tenant-ID} does not exist. */
+  /**
+   * In host mode, the header that names the request's host is missing, empty, repeated or
+   * malformed.
+   */
+  INVALID_HOST("invalid-host", 400, "Invalid host"),
+  /** The request's tenant does not exist, or the request names it by an IP address. */
   TENANT_NOT_FOUND("tenant-not-found", 404, "Tenant not found"),
   /** The node, tenant or event named in the path does not exist (in this tenant). */
   NOT_FOUND("not-found", 404, "Not found"),
@@ -35,6 +40,8 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   /** The request must carry {@code If-Match} but has none. */
   PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
+  /** The tenant could not be looked up now: its load failed or did not finish in time. */
+  TENANT_UNAVAILABLE("tenant-unavailable", 503, "Tenant unavailable"),
   /** An unexpected failure, described in the server log under the request's correlation id. */
   INTERNAL("internal", 500, "Internal server error");
 

@@ -21,6 +21,7 @@ import io.rustok.core.testing.Unique;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class NodeUseCasesTest {
@@ -56,6 +57,7 @@ class NodeUseCasesTest {
     assertThat(pendingTypes()).containsExactly("node.created");
   }
 
+  @Tag("capability")
   @Test
   void failureAfterOutboxAppendLeavesNoNodeAndNoEvent() {
     EventOutbox failingAfterAppend =
@@ -143,6 +145,7 @@ class NodeUseCasesTest {
     assertThat(pendingTypes()).containsExactly("node.created");
   }
 
+  @Tag("capability")
   @Test
   void nodeOfAnotherTenantIsNotFound() {
     Node node = createNode.execute(context, command("Hello", Optional.empty()));
