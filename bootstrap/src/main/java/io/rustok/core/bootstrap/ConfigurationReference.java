@@ -22,9 +22,9 @@ public final class ConfigurationReference {
     page.append("# Configuration\n\n")
         .append("The service reads these environment variables when it starts. An invalid value\n")
         .append("stops the start with a message that names the variable.\n\n")
-        .append("This page is generated from `Settings.java`; regenerate it with\n")
-        .append("`./mvnw -q -B -pl bootstrap -am test -Dtest=ConfigurationReferenceTest")
-        .append(" -Drustok.regenerate=true -Dsurefire.failIfNoSpecifiedTests=false`.\n\n")
+        .append("This page is generated from `Settings.java`; regenerate it with\n`")
+        .append(ReferencePages.REGENERATE)
+        .append("`.\n\n")
         .append("| variable | default | meaning |\n")
         .append("|---|---|---|\n");
     for (Setting setting : Settings.ALL) {

@@ -294,6 +294,11 @@ public final class Service implements AutoCloseable {
         registry);
   }
 
+  /** Returns the routes the HTTP API answers, as {@code "METHOD /path"}. */
+  public List<String> routes() {
+    return http.routes();
+  }
+
   /** Returns the port the HTTP API listens on. */
   public int port() {
     return http.port();

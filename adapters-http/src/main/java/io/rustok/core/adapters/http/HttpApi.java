@@ -19,6 +19,7 @@ import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.UpdateTenant;
 import io.rustok.core.json.CloudEventFormat;
 import io.rustok.core.json.EventSchemaCatalog;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -199,6 +200,25 @@ public final class HttpApi {
   /** Starts listening on the loopback address only, as {@link #start(String, int)} does. */
   public HttpApi start(int port) {
     return start(LOOPBACK, port);
+  }
+
+  /**
+   * Returns every route the server answers, as {@code "METHOD /path"}, sorted; filters and error
+   * handlers are left out.
+   *
+   * @throws IllegalStateException if the server is not running
+   */
+  public synchronized List<String> routes() {
+    if (server == null) {
+      throw new IllegalStateException("the HTTP API is not running");
+    }
+    return server.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(handler -> handler.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /**
