@@ -1,0 +1,304 @@
+package io.rustok.core.benchmarks;
+
+import io.rustok.core.adapters.jooq.EnvelopeCodec;
+import io.rustok.core.adapters.jooq.JooqAdapters;
+import io.rustok.core.adapters.jooq.PostgresConfig;
+import io.rustok.core.application.EventPublisher;
+import io.rustok.core.application.content.CreateNode;
+import io.rustok.core.application.outbox.RelayOutbox;
+import io.rustok.core.application.outbox.RelayRun;
+import io.rustok.core.domain.event.EventEnvelope;
+import io.rustok.core.domain.outbox.EventOutbox;
+import io.rustok.core.domain.shared.ActorId;
+import io.rustok.core.domain.shared.IdSource;
+import io.rustok.core.domain.shared.UuidV7;
+import io.rustok.core.domain.tenancy.TenantId;
+import io.rustok.core.testing.postgres.StatementCounter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Measures node creation and outbox relay throughput against PostgreSQL, each next to the plain
+ * JDBC rate of the same SQL in the same run, and prints the figures and their ratios.
+ *
+ * <p>The run creates a database of its own on the server that {@value
+ * BenchmarkSettings#URL_VARIABLE} names, migrates it with the PostgreSQL adapters' Flyway
+ * migrations, and drops it at the end. Progress goes to standard error and the report, as Markdown,
+ * to standard output. The exit status is 1 if the run failed.
+ */
+public final class BenchmarkMain {
+  private static final int[] CLIENTS = {1, 4};
+  private static final int POOL_SIZE = 8;
+  private static final int RELAY_WARM_UP_EVENTS = 10_000;
+  private static final int PROFILE_CREATIONS = 200;
+  private static final int PROFILE_RELAY_EVENTS = 1_000;
+  private static final int PROFILE_CODEC_EVENTS = 20_000;
+
+  /** Batch sizes of the relay drains, each with the number of events it drains. */
+  private static final int[][] RELAY_BATCHES = {{1, 2_000}, {100, 50_000}, {500, 50_000}};
+
+  /** Untimed run of a creation workload before each timed one, after the tables were emptied. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
+  private static final String[] WORKLOAD_LABELS = {
+    "(a) use case with outbox",
+    "(b) use case without outbox",
+    "(c) raw SQL with outbox row",
+    "(d) raw SQL without outbox row"
+  };
+
+  private final BenchmarkSettings settings;
+  private final BenchmarkDatabase database;
+  private final JooqAdapters adapters;
+  private final EnvelopeCodec codec;
+  private final IdSource ids;
+  private final Clock clock = Clock.systemUTC();
+  private final TenantId tenantId = new TenantId(UUID.randomUUID());
+  private final ActorId actorId = new ActorId(UUID.randomUUID());
+
+  private BenchmarkMain(
+      BenchmarkSettings settings,
+      BenchmarkDatabase database,
+      JooqAdapters adapters,
+      EnvelopeCodec codec) {
+    this.settings = settings;
+    this.database = database;
+    this.adapters = adapters;
+    this.codec = codec;
+    this.ids = new UuidV7(clock);
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+    try {
+      BenchmarkSettings settings = BenchmarkSettings.from(System.getenv());
+      run(settings).print(System.out);
+    } catch (Exception e) {
+      System.err.println("Benchmark failed: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static Report run(BenchmarkSettings settings) throws Exception {
+    EnvelopeCodec codec = new EventJsonEnvelopeCodec();
+    progress("Creating a database on " + BenchmarkDatabase.masked(settings.serverUrl()));
+    try (BenchmarkDatabase database = BenchmarkDatabase.create(settings.serverUrl());
+        JooqAdapters adapters =
+            JooqAdapters.start(
+                PostgresConfig.of(database.jdbcUrl()).withMaximumPoolSize(POOL_SIZE), codec)) {
+      progress("Created and migrated " + database.name());
+      return new BenchmarkMain(settings, database, adapters, codec).measureAll();
+    }
+  }
+
+  private Report measureAll() throws Exception {
+    Report report = new Report(Instant.now(), machine(), settings);
+
+    CreateNode withOutbox = createNode(adapters, adapters.outbox());
+    CreateNode withoutOutbox = createNode(adapters, new DiscardingOutbox(adapters.unitOfWork()));
+    List<NodeCreation> workloads =
+        List.of(
+            new UseCaseCreation(withOutbox, tenantId, actorId),
+            new UseCaseCreation(withoutOutbox, tenantId, actorId),
+            rawCreation(true),
+            rawCreation(false));
+    progress("Warming up each creation workload for " + settings.warmUp().toSeconds() + " s");
+    for (NodeCreation workload : workloads) {
+      resetTables();
+      ConcurrentRun.measure(
+          workload, CLIENTS[CLIENTS.length - 1], Duration.ZERO, settings.warmUp());
+    }
+    long useCasePayloadBytes = 0;
+    long rawPayloadBytes = 0;
+    for (int clients : CLIENTS) {
+      List<List<Rate>> rates =
+          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int round = 1; round <= settings.rounds(); round++) {
+        for (int w = 0; w < workloads.size(); w++) {
+          rates.get(w).add(creations(WORKLOAD_LABELS[w], workloads.get(w), clients, round));
+          if (w == 0) {
+            useCasePayloadBytes = meanPayloadBytes();
+          } else if (w == 2) {
+            rawPayloadBytes = meanPayloadBytes();
+          }
+        }
+      }
+      report.add(
+          new Report.Creation(
+              clients,
+              new Series(rates.get(0)),
+              new Series(rates.get(1)),
+              new Series(rates.get(2)),
+              new Series(rates.get(3))));
+    }
+
+    RelayBenchmark relay =
+        new RelayBenchmark(database, adapters, codec, ids, clock, tenantId, actorId);
+    progress("Warming up the relay drains with " + RELAY_WARM_UP_EVENTS + " events each");
+    relay.relay(100, RELAY_WARM_UP_EVENTS);
+    relay.rawSql(100, RELAY_WARM_UP_EVENTS, false);
+    relay.rawSql(100, RELAY_WARM_UP_EVENTS, true);
+    for (int[] batch : RELAY_BATCHES) {
+      int batchSize = batch[0];
+      int events = batch[1];
+      List<Rate> e = new ArrayList<>();
+      List<Rate> f = new ArrayList<>();
+      List<Rate> g = new ArrayList<>();
+      for (int round = 1; round <= settings.rounds(); round++) {
+        e.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events)));
+        f.add(drained("(f) raw SQL", batchSize, round, relay.rawSql(batchSize, events, false)));
+        g.add(
+            drained(
+                "(g) raw SQL + decoding", batchSize, round, relay.rawSql(batchSize, events, true)));
+      }
+      report.add(new Report.Relay(batchSize, events, new Series(e), new Series(f), new Series(g)));
+    }
+    report.setLoadAfter(loadAverage());
+
+    report.set(profile(relay, useCasePayloadBytes, rawPayloadBytes));
+    return report;
+  }
+
+  private Rate creations(String label, NodeCreation creation, int clients, int round)
+      throws Exception {
+    resetTables();
+    Rate rate = ConcurrentRun.measure(creation, clients, SETTLE, settings.measurement());
+    progress(
+        String.format(
+            Locale.ROOT,
+            "%s, %d clients, round %d: %,.0f nodes/s",
+            label,
+            clients,
+            round,
+            rate.perSecond()));
+    return rate;
+  }
+
+  private void resetTables() throws SQLException {
+    database.execute("TRUNCATE nodes, node_translations, node_bodies, sys_events");
+    database.execute("CHECKPOINT");
+  }
+
+  private static Rate drained(String label, int batchSize, int round, Rate rate) {
+    progress(
+        String.format(
+            Locale.ROOT,
+            "%s, batch %d, round %d: %,d events in %d ms, %,.0f events/s",
+            label,
+            batchSize,
+            round,
+            rate.operations(),
+            rate.elapsed().toMillis(),
+            rate.perSecond()));
+    return rate;
+  }
+
+  /** Counts statements and times the codec, outside the timed figures above. */
+  private Report.Profile profile(RelayBenchmark relay, long useCaseBytes, long rawBytes)
+      throws SQLException {
+    progress("Counting statements and timing the JSON codec");
+    StatementCounter counter = new StatementCounter();
+    JooqAdapters counted = JooqAdapters.using(counter.wrap(adapters.dataSource()), codec);
+
+    UseCaseCreation creation =
+        new UseCaseCreation(createNode(counted, counted.outbox()), tenantId, actorId);
+    int profileClient = CLIENTS[CLIENTS.length - 1] + 1;
+    for (int i = 0; i < PROFILE_CREATIONS; i++) {
+      creation.create(profileClient, i);
+    }
+    double statementsPerCreation = counter.total() / (double) PROFILE_CREATIONS;
+
+    relay.refill(PROFILE_RELAY_EVENTS);
+    RelayOutbox countedRelay =
+        new RelayOutbox(
+            counted.outbox(),
+            new DiscardingTransport(),
+            RelayBenchmark.settings(100),
+            RandomGenerator.of("L64X128MixRandom"));
+    long relayStatements = 0;
+    int passes = 0;
+    while (true) {
+      counter.reset();
+      RelayRun run = countedRelay.runOnce();
+      if (run.claimed() == 0) {
+        break;
+      }
+      relayStatements += counter.total();
+      passes++;
+    }
+
+    List<EventEnvelope> envelopes = new ArrayList<>(PROFILE_CODEC_EVENTS);
+    for (int i = 0; i < PROFILE_CODEC_EVENTS; i++) {
+      envelopes.add(relay.envelope(i));
+    }
+    Rate encode = CodecCost.encode(codec, envelopes);
+    relay.refill(PROFILE_CODEC_EVENTS);
+    Rate decode = CodecCost.decode(codec, database.queryColumn("select payload from sys_events"));
+
+    return new Report.Profile(
+        statementsPerCreation,
+        relayStatements / (double) passes,
+        useCaseBytes,
+        rawBytes,
+        encode,
+        decode);
+  }
+
+  private CreateNode createNode(JooqAdapters storage, EventOutbox outbox) {
+    EventPublisher events = new EventPublisher(storage.unitOfWork(), outbox, ids, clock, () -> {});
+    return new CreateNode(storage.unitOfWork(), storage.nodes(), events, ids, clock);
+  }
+
+  private NodeCreation rawCreation(boolean withOutboxRow) {
+    return new RawSqlCreation(
+        adapters.dataSource(), tenantId.value(), actorId.value(), ids, clock, withOutboxRow);
+  }
+
+  private long meanPayloadBytes() throws SQLException {
+    return database.queryLong(
+        "select coalesce(avg(pg_column_size(payload)), 0)::bigint" + " from sys_events");
+  }
+
+  private String machine() throws SQLException {
+    return String.format(
+        Locale.ROOT,
+        "Machine: %d available processors, Java %s (%s), %s, synchronous_commit=%s,"
+            + " shared_buffers=%s; client and server on the same machine over loopback;"
+            + " pool of %d connections. Load average (1, 5, 15 min) at the start: %s.",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        System.getProperty("java.vm.name"),
+        database.queryText("select split_part(version(), ' on ', 1)"),
+        database.queryText("show synchronous_commit"),
+        database.queryText("show shared_buffers"),
+        POOL_SIZE,
+        loadAverage());
+  }
+
+  /** Returns the first three fields of {@code /proc/loadavg}, or "unknown" where it is missing. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+      return String.join(", ", Arrays.copyOf(fields, 3));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static void progress(String message) {
+    System.err.println(message);
+  }
+}

@@ -1,0 +1,191 @@
+package io.rustok.core.benchmarks;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures of one run and the ratios between them, printed as Markdown tables. */
+final class Report {
+  /** Node creations per second of the four creation workloads at one concurrency. */
+  record Creation(
+      int clients,
+      Series useCaseWithOutbox,
+      Series useCaseWithoutOutbox,
+      Series rawWithOutboxRow,
+      Series rawWithoutOutboxRow) {}
+
+  /** Drain rates at one batch size. */
+  record Relay(int batchSize, int events, Series relay, Series rawSql, Series rawSqlWithDecoding) {}
+
+  /**
+   * Where the time of one creation and one relay pass goes.
+   *
+   * @param statementsPerCreation statements the use case sends per node, with the outbox
+   * @param statementsPerRelayPass statements the relay sends per pass that claimed events
+   * @param useCasePayloadBytes mean stored size of an outbox payload written by the use case
+   * @param rawPayloadBytes mean stored size of an outbox payload written by the plain JDBC side
+   */
+  record Profile(
+      double statementsPerCreation,
+      double statementsPerRelayPass,
+      long useCasePayloadBytes,
+      long rawPayloadBytes,
+      Rate encode,
+      Rate decode) {}
+
+  private final Instant startedAt;
+  private final String machine;
+  private final BenchmarkSettings settings;
+  private final List<Creation> creations = new ArrayList<>();
+  private final List<Relay> relays = new ArrayList<>();
+  private Profile profile;
+
+  private String loadAfter = "";
+
+  Report(Instant startedAt, String machine, BenchmarkSettings settings) {
+    this.startedAt = startedAt;
+    this.machine = machine;
+    this.settings = settings;
+  }
+
+  void add(Creation creation) {
+    creations.add(creation);
+  }
+
+  void add(Relay relay) {
+    relays.add(relay);
+  }
+
+  void set(Profile profile) {
+    this.profile = profile;
+  }
+
+  /** Records the machine's load when the measurements ended, such as {@code /proc/loadavg}. */
+  void setLoadAfter(String load) {
+    this.loadAfter = load;
+  }
+
+  void print(PrintStream out) {
+    out.println("# RusToK Core benchmark, " + startedAt.truncatedTo(ChronoUnit.SECONDS));
+    out.println();
+    out.println(machine);
+    if (!loadAfter.isEmpty()) {
+      out.println("Load average (1, 5, 15 min) when the measurements ended: " + loadAfter + ".");
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Each figure is the median of %d rounds, with the slowest and fastest round in brackets;"
+            + " each ratio is the median of the ratios within a round.%n%n",
+        settings.rounds());
+    printCreations(out);
+    printRelays(out);
+    if (profile != null) {
+      printProfile(out);
+    }
+  }
+
+  private void printCreations(PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "## Node creation, nodes per second (%d s timed per round)%n%n",
+        settings.measurement().toSeconds());
+    out.println(
+        "| clients | (a) use case with outbox | (b) use case without outbox"
+            + " | (c) raw SQL with outbox row | (d) raw SQL without outbox row |");
+    out.println("|---:|---:|---:|---:|---:|");
+    for (Creation row : creations) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s | %s |%n",
+          row.clients(),
+          rate(row.useCaseWithOutbox()),
+          rate(row.useCaseWithoutOutbox()),
+          rate(row.rawWithOutboxRow()),
+          rate(row.rawWithoutOutboxRow()));
+    }
+    out.println();
+    out.println(
+        "| clients | outbox append cost, 1 - a/b | use case / raw SQL, a/c"
+            + " | without outbox, b/d | outbox row cost in raw SQL, 1 - c/d |");
+    out.println("|---:|---:|---:|---:|---:|");
+    for (Creation row : creations) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s | %s |%n",
+          row.clients(),
+          percent(1 - row.useCaseWithOutbox().medianRatioTo(row.useCaseWithoutOutbox())),
+          ratio(row.useCaseWithOutbox().medianRatioTo(row.rawWithOutboxRow())),
+          ratio(row.useCaseWithoutOutbox().medianRatioTo(row.rawWithoutOutboxRow())),
+          percent(1 - row.rawWithOutboxRow().medianRatioTo(row.rawWithoutOutboxRow())));
+    }
+    out.println();
+  }
+
+  private void printRelays(PrintStream out) {
+    out.println("## Relay drain, events per second (one drainer, transport that does nothing)");
+    out.println();
+    out.println(
+        "| batch | events | (e) RelayOutbox.runOnce | (f) raw claim-and-complete SQL"
+            + " | (g) raw SQL + JSON decoding | relay / raw, e/f | relay / (raw + decoding), e/g |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|");
+    for (Relay row : relays) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %d | %s | %s | %s | %s | %s |%n",
+          row.batchSize(),
+          row.events(),
+          rate(row.relay()),
+          rate(row.rawSql()),
+          rate(row.rawSqlWithDecoding()),
+          ratio(row.relay().medianRatioTo(row.rawSql())),
+          ratio(row.relay().medianRatioTo(row.rawSqlWithDecoding())));
+    }
+    out.println();
+  }
+
+  private void printProfile(PrintStream out) {
+    out.println("## Where the time goes");
+    out.println();
+    out.println("| measure | value |");
+    out.println("|---|---:|");
+    out.printf(
+        Locale.ROOT,
+        "| statements per creation through the use case, with outbox | %.2f |%n",
+        profile.statementsPerCreation());
+    out.printf(
+        Locale.ROOT,
+        "| statements per relay pass that claimed events (batch 100) | %.2f |%n",
+        profile.statementsPerRelayPass());
+    out.printf(
+        Locale.ROOT,
+        "| stored outbox payload, use case / raw SQL, bytes | %d / %d |%n",
+        profile.useCasePayloadBytes(),
+        profile.rawPayloadBytes());
+    out.printf(
+        Locale.ROOT,
+        "| JSON encoding of one envelope, one thread, no database | %.1f µs |%n",
+        profile.encode().microsEach());
+    out.printf(
+        Locale.ROOT,
+        "| JSON decoding of one stored payload, one thread, no database | %.1f µs |%n",
+        profile.decode().microsEach());
+    out.println();
+  }
+
+  private static String rate(Series series) {
+    return String.format(
+        Locale.ROOT, "%,.0f (%,.0f-%,.0f)", series.median(), series.min(), series.max());
+  }
+
+  private static String ratio(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String percent(double value) {
+    return String.format(Locale.ROOT, "%.1f %%", value * 100);
+  }
+}
