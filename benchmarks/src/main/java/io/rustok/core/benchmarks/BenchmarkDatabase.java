@@ -43,7 +43,7 @@ final class BenchmarkDatabase implements AutoCloseable {
    * Creates an empty database on the server that {@code serverUrl} names.
    *
    * @throws IllegalArgumentException if {@code serverUrl} is not a PostgreSQL JDBC URL
-   * @throws SQLException if the server cannot be reached or refuses to create the database
+   * @throws SQLException if the server cannot be reached or rejects the CREATE DATABASE
    */
   static BenchmarkDatabase create(String serverUrl) throws SQLException {
     String name =

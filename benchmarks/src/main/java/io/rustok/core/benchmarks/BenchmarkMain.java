@@ -40,10 +40,15 @@ import java.util.random.RandomGenerator;
 public final class BenchmarkMain {
   private static final int[] CLIENTS = {1, 4};
   private static final int POOL_SIZE = 8;
-  private static final int RELAY_WARM_UP_EVENTS = 10_000;
   private static final int PROFILE_CREATIONS = 200;
   private static final int PROFILE_RELAY_EVENTS = 1_000;
   private static final int PROFILE_CODEC_EVENTS = 20_000;
+
+  /**
+   * Untimed drains before the timed ones, as batch size and events. The drain at batch 1 makes
+   * enough passes for the JIT compiler to compile the per-statement code.
+   */
+  private static final int[][] RELAY_WARM_UP = {{1, 1_000}, {100, 10_000}};
 
   /** Batch sizes of the relay drains, each with the number of events it drains. */
   private static final int[][] RELAY_BATCHES = {{1, 2_000}, {100, 50_000}, {500, 50_000}};
@@ -51,6 +56,10 @@ public final class BenchmarkMain {
   /** Untimed run of a creation workload before each timed one, after the tables were emptied. */
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
+  /** Positions of two workloads in {@link #WORKLOAD_LABELS} and in the list of workloads. */
+  private static final int USE_CASE_WITH_OUTBOX = 0;
+
+  private static final int RAW_WITH_OUTBOX_ROW = 2;
   private static final String[] WORKLOAD_LABELS = {
     "(a) use case with outbox",
     "(b) use case without outbox",
@@ -66,6 +75,11 @@ public final class BenchmarkMain {
   private final Clock clock = Clock.systemUTC();
   private final TenantId tenantId = new TenantId(UUID.randomUUID());
   private final ActorId actorId = new ActorId(UUID.randomUUID());
+
+  /** Mean stored size of the outbox payloads that the last run of each creation side wrote. */
+  private long useCasePayloadBytes;
+
+  private long rawPayloadBytes;
 
   private BenchmarkMain(
       BenchmarkSettings settings,
@@ -106,7 +120,17 @@ public final class BenchmarkMain {
 
   private Report measureAll() throws Exception {
     Report report = new Report(Instant.now(), machine(), settings);
+    measureCreations(report);
+    RelayBenchmark relay =
+        new RelayBenchmark(database, adapters, codec, ids, clock, tenantId, actorId);
+    measureRelay(relay, report);
+    report.setLoadAfter(loadAverage());
+    report.set(profile(relay));
+    return report;
+  }
 
+  /** Measures the four creation workloads in turn, round after round, at each concurrency. */
+  private void measureCreations(Report report) throws Exception {
     CreateNode withOutbox = createNode(adapters, adapters.outbox());
     CreateNode withoutOutbox = createNode(adapters, new DiscardingOutbox(adapters.unitOfWork()));
     List<NodeCreation> workloads =
@@ -121,17 +145,17 @@ public final class BenchmarkMain {
       ConcurrentRun.measure(
           workload, CLIENTS[CLIENTS.length - 1], Duration.ZERO, settings.warmUp());
     }
-    long useCasePayloadBytes = 0;
-    long rawPayloadBytes = 0;
+
     for (int clients : CLIENTS) {
-      List<List<Rate>> rates =
-          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      List<List<Rate>> rates = new ArrayList<>();
+      workloads.forEach(workload -> rates.add(new ArrayList<>()));
       for (int round = 1; round <= settings.rounds(); round++) {
-        for (int w = 0; w < workloads.size(); w++) {
-          rates.get(w).add(creations(WORKLOAD_LABELS[w], workloads.get(w), clients, round));
-          if (w == 0) {
+        for (int index = 0; index < workloads.size(); index++) {
+          Rate rate = creations(WORKLOAD_LABELS[index], workloads.get(index), clients, round);
+          rates.get(index).add(rate);
+          if (index == USE_CASE_WITH_OUTBOX) {
             useCasePayloadBytes = meanPayloadBytes();
-          } else if (w == 2) {
+          } else if (index == RAW_WITH_OUTBOX_ROW) {
             rawPayloadBytes = meanPayloadBytes();
           }
         }
@@ -144,32 +168,39 @@ public final class BenchmarkMain {
               new Series(rates.get(2)),
               new Series(rates.get(3))));
     }
+  }
 
-    RelayBenchmark relay =
-        new RelayBenchmark(database, adapters, codec, ids, clock, tenantId, actorId);
-    progress("Warming up the relay drains with " + RELAY_WARM_UP_EVENTS + " events each");
-    relay.relay(100, RELAY_WARM_UP_EVENTS);
-    relay.rawSql(100, RELAY_WARM_UP_EVENTS, false);
-    relay.rawSql(100, RELAY_WARM_UP_EVENTS, true);
+  /** Measures the three drains in turn, round after round, at each batch size. */
+  private void measureRelay(RelayBenchmark relay, Report report) throws SQLException {
+    progress("Warming up the relay drains");
+    for (int[] batch : RELAY_WARM_UP) {
+      relay.relay(batch[0], batch[1]);
+      relay.rawSql(batch[0], batch[1], false);
+      relay.rawSql(batch[0], batch[1], true);
+    }
+
     for (int[] batch : RELAY_BATCHES) {
       int batchSize = batch[0];
       int events = batch[1];
-      List<Rate> e = new ArrayList<>();
-      List<Rate> f = new ArrayList<>();
-      List<Rate> g = new ArrayList<>();
+      List<Rate> relayRates = new ArrayList<>();
+      List<Rate> rawRates = new ArrayList<>();
+      List<Rate> decodingRates = new ArrayList<>();
       for (int round = 1; round <= settings.rounds(); round++) {
-        e.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events)));
-        f.add(drained("(f) raw SQL", batchSize, round, relay.rawSql(batchSize, events, false)));
-        g.add(
+        relayRates.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events)));
+        rawRates.add(
+            drained("(f) raw SQL", batchSize, round, relay.rawSql(batchSize, events, false)));
+        decodingRates.add(
             drained(
                 "(g) raw SQL + decoding", batchSize, round, relay.rawSql(batchSize, events, true)));
       }
-      report.add(new Report.Relay(batchSize, events, new Series(e), new Series(f), new Series(g)));
+      report.add(
+          new Report.Relay(
+              batchSize,
+              events,
+              new Series(relayRates),
+              new Series(rawRates),
+              new Series(decodingRates)));
     }
-    report.setLoadAfter(loadAverage());
-
-    report.set(profile(relay, useCasePayloadBytes, rawPayloadBytes));
-    return report;
   }
 
   private Rate creations(String label, NodeCreation creation, int clients, int round)
@@ -207,8 +238,7 @@ public final class BenchmarkMain {
   }
 
   /** Counts statements and times the codec, outside the timed figures above. */
-  private Report.Profile profile(RelayBenchmark relay, long useCaseBytes, long rawBytes)
-      throws SQLException {
+  private Report.Profile profile(RelayBenchmark relay) throws SQLException {
     progress("Counting statements and timing the JSON codec");
     StatementCounter counter = new StatementCounter();
     JooqAdapters counted = JooqAdapters.using(counter.wrap(adapters.dataSource()), codec);
@@ -251,8 +281,8 @@ public final class BenchmarkMain {
     return new Report.Profile(
         statementsPerCreation,
         relayStatements / (double) passes,
-        useCaseBytes,
-        rawBytes,
+        useCasePayloadBytes,
+        rawPayloadBytes,
         encode,
         decode);
   }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a benchmark run is told by its environment.
+ * Settings of a benchmark run, read from environment variables.
  *
  * @param serverUrl JDBC URL of a PostgreSQL server on which the run may create and drop a database;
  *     its user must be allowed to run {@code CREATE DATABASE} and {@code CHECKPOINT}
@@ -22,7 +22,7 @@ record BenchmarkSettings(String serverUrl, Duration measurement, Duration warmUp
   /**
    * Reads the settings from the environment, with defaults for what is unset.
    *
-   * @throws IllegalArgumentException if a duration variable is not a positive whole number
+   * @throws IllegalArgumentException if a variable is set to anything but a positive whole number
    */
   static BenchmarkSettings from(Map<String, String> environment) {
     String url = environment.getOrDefault(URL_VARIABLE, "").strip();

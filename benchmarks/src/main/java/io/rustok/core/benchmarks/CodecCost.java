@@ -19,15 +19,18 @@ final class CodecCost {
   static Rate encode(EnvelopeCodec codec, List<EventEnvelope> envelopes) {
     List<String> sink = new ArrayList<>(envelopes.size());
     long nanos = 0;
+    long cpuNanos = 0;
     for (int pass = 0; pass < 2; pass++) {
       sink.clear();
       long start = System.nanoTime();
+      long cpuAtStart = Rate.threadCpuNanos();
       for (EventEnvelope envelope : envelopes) {
         sink.add(codec.encode(envelope));
       }
+      cpuNanos = Rate.threadCpuNanos() - cpuAtStart;
       nanos = System.nanoTime() - start;
     }
-    return new Rate(sink.size(), Duration.ofNanos(nanos));
+    return new Rate(sink.size(), Duration.ofNanos(nanos), Duration.ofNanos(cpuNanos));
   }
 
   /**
@@ -38,9 +41,11 @@ final class CodecCost {
   static Rate decode(EnvelopeCodec codec, List<String> payloads) {
     List<EventEnvelope> sink = new ArrayList<>(payloads.size());
     long nanos = 0;
+    long cpuNanos = 0;
     for (int pass = 0; pass < 2; pass++) {
       sink.clear();
       long start = System.nanoTime();
+      long cpuAtStart = Rate.threadCpuNanos();
       for (String payload : payloads) {
         try {
           sink.add(codec.decode(payload));
@@ -48,8 +53,9 @@ final class CodecCost {
           throw new IllegalStateException("A stored payload is unreadable: " + e.getMessage(), e);
         }
       }
+      cpuNanos = Rate.threadCpuNanos() - cpuAtStart;
       nanos = System.nanoTime() - start;
     }
-    return new Rate(sink.size(), Duration.ofNanos(nanos));
+    return new Rate(sink.size(), Duration.ofNanos(nanos), Duration.ofNanos(cpuNanos));
   }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * with no pause, first untimed for a warm-up and then for a timed window.
  *
  * <p>A creation counts when it commits inside the window. Creations in flight when the window opens
- * or closes are not counted, which understates the rate by at most one creation per client.
+ * or closes are not counted, which understates the rate by at most one creation per client. A
+ * client's CPU time is taken from its first counted creation to its last creation, so it leaves out
+ * about one creation per client too.
  */
 final class ConcurrentRun {
   private enum Phase {
@@ -22,6 +24,7 @@ final class ConcurrentRun {
 
   private volatile Phase phase = Phase.WARM_UP;
   private final LongAdder completed = new LongAdder();
+  private final LongAdder cpuNanos = new LongAdder();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   private ConcurrentRun() {}
@@ -44,7 +47,7 @@ final class ConcurrentRun {
       threads.add(Thread.ofPlatform().name("client-" + index).start(() -> loop(creation, index)));
     }
 
-    // The coordinator sleeps to time the phases; the clients never wait for each other.
+    // The coordinator only sleeps to time the phases. Clients read the phase without blocking.
     Thread.sleep(warmUp);
     completed.reset();
     phase = Phase.MEASURE;
@@ -61,11 +64,12 @@ final class ConcurrentRun {
     if (error != null) {
       throw new IllegalStateException("A client failed to create a node: " + error, error);
     }
-    return new Rate(operations, Duration.ofNanos(end - start));
+    return new Rate(operations, Duration.ofNanos(end - start), Duration.ofNanos(cpuNanos.sum()));
   }
 
   private void loop(NodeCreation creation, int client) {
     long sequence = 0;
+    long cpuAtStart = -1;
     while (phase != Phase.STOP && failure.get() == null) {
       try {
         creation.create(client, sequence++);
@@ -76,7 +80,13 @@ final class ConcurrentRun {
       }
       if (phase == Phase.MEASURE) {
         completed.increment();
+        if (cpuAtStart < 0) {
+          cpuAtStart = Rate.threadCpuNanos();
+        }
       }
+    }
+    if (cpuAtStart >= 0) {
+      cpuNanos.add(Rate.threadCpuNanos() - cpuAtStart);
     }
   }
 }

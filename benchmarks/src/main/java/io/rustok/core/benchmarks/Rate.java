@@ -1,9 +1,21 @@
 package io.rustok.core.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
-/** How many operations completed in a measured time. */
-record Rate(long operations, Duration elapsed) {
+/**
+ * How many operations completed in a measured time, and how much CPU time the threads that ran them
+ * used meanwhile.
+ *
+ * <p>The CPU time counts only the benchmark's own client or drainer threads: not the JVM's garbage
+ * collector or compiler threads, and not PostgreSQL. On a machine shared with other work it moves
+ * far less than the rate does, so it shows what an operation costs the client even when the rate is
+ * disturbed.
+ */
+record Rate(long operations, Duration elapsed, Duration clientCpu) {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   Rate {
     if (operations < 0) {
       throw new IllegalArgumentException("operations must not be negative, but is " + operations);
@@ -17,8 +29,13 @@ record Rate(long operations, Duration elapsed) {
     return operations / (elapsed.toNanos() / 1e9);
   }
 
-  /** Returns the mean time of one operation in microseconds, for one thread doing them in turn. */
-  double microsEach() {
-    return elapsed.toNanos() / 1e3 / operations;
+  /** Returns the client CPU time of one operation in microseconds. */
+  double cpuMicrosEach() {
+    return clientCpu.toNanos() / 1e3 / operations;
+  }
+
+  /** Returns the CPU time the calling thread has used so far, in nanoseconds. */
+  static long threadCpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
   }
 }

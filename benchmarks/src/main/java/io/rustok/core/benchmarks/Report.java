@@ -21,7 +21,8 @@ final class Report {
   record Relay(int batchSize, int events, Series relay, Series rawSql, Series rawSqlWithDecoding) {}
 
   /**
-   * Where the time of one creation and one relay pass goes.
+   * Statement counts, payload sizes and codec timings that show where the time of one creation and
+   * one relay pass goes.
    *
    * @param statementsPerCreation statements the use case sends per node, with the outbox
    * @param statementsPerRelayPass statements the relay sends per pass that claimed events
@@ -81,14 +82,17 @@ final class Report {
         "Each figure is the median of %d rounds, with the slowest and fastest round in brackets;"
             + " each ratio is the median of the ratios within a round.%n%n",
         settings.rounds());
-    printCreations(out);
-    printRelays(out);
+    printCreationRates(out);
+    printCreationRatios(out);
+    printCreationCpu(out);
+    printRelayRates(out);
+    printRelayCpu(out);
     if (profile != null) {
       printProfile(out);
     }
   }
 
-  private void printCreations(PrintStream out) {
+  private void printCreationRates(PrintStream out) {
     out.printf(
         Locale.ROOT,
         "## Node creation, nodes per second (%d s timed per round)%n%n",
@@ -108,6 +112,9 @@ final class Report {
           rate(row.rawWithoutOutboxRow()));
     }
     out.println();
+  }
+
+  private void printCreationRatios(PrintStream out) {
     out.println(
         "| clients | outbox append cost, 1 - a/b | use case / raw SQL, a/c"
             + " | without outbox, b/d | outbox row cost in raw SQL, 1 - c/d |");
@@ -125,7 +132,25 @@ final class Report {
     out.println();
   }
 
-  private void printRelays(PrintStream out) {
+  private void printCreationCpu(PrintStream out) {
+    out.println("Client CPU time per creation, µs (median of the rounds):");
+    out.println();
+    out.println("| clients | (a) | (b) | (c) | (d) |");
+    out.println("|---:|---:|---:|---:|---:|");
+    for (Creation row : creations) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s | %s |%n",
+          row.clients(),
+          micros(row.useCaseWithOutbox().medianCpuMicros()),
+          micros(row.useCaseWithoutOutbox().medianCpuMicros()),
+          micros(row.rawWithOutboxRow().medianCpuMicros()),
+          micros(row.rawWithoutOutboxRow().medianCpuMicros()));
+    }
+    out.println();
+  }
+
+  private void printRelayRates(PrintStream out) {
     out.println("## Relay drain, events per second (one drainer, transport that does nothing)");
     out.println();
     out.println(
@@ -143,6 +168,23 @@ final class Report {
           rate(row.rawSqlWithDecoding()),
           ratio(row.relay().medianRatioTo(row.rawSql())),
           ratio(row.relay().medianRatioTo(row.rawSqlWithDecoding())));
+    }
+    out.println();
+  }
+
+  private void printRelayCpu(PrintStream out) {
+    out.println("Drainer CPU time per event, µs (median of the rounds):");
+    out.println();
+    out.println("| batch | (e) | (f) | (g) |");
+    out.println("|---:|---:|---:|---:|");
+    for (Relay row : relays) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s |%n",
+          row.batchSize(),
+          micros(row.relay().medianCpuMicros()),
+          micros(row.rawSql().medianCpuMicros()),
+          micros(row.rawSqlWithDecoding().medianCpuMicros()));
     }
     out.println();
   }
@@ -167,18 +209,22 @@ final class Report {
         profile.rawPayloadBytes());
     out.printf(
         Locale.ROOT,
-        "| JSON encoding of one envelope, one thread, no database | %.1f µs |%n",
-        profile.encode().microsEach());
+        "| JSON encoding of one envelope, CPU time, no database | %.1f µs |%n",
+        profile.encode().cpuMicrosEach());
     out.printf(
         Locale.ROOT,
-        "| JSON decoding of one stored payload, one thread, no database | %.1f µs |%n",
-        profile.decode().microsEach());
+        "| JSON decoding of one stored payload, CPU time, no database | %.1f µs |%n",
+        profile.decode().cpuMicrosEach());
     out.println();
   }
 
   private static String rate(Series series) {
     return String.format(
         Locale.ROOT, "%,.0f (%,.0f-%,.0f)", series.median(), series.min(), series.max());
+  }
+
+  private static String micros(double value) {
+    return String.format(Locale.ROOT, "%.0f", value);
   }
 
   private static String ratio(double value) {

@@ -16,6 +16,11 @@ record Series(List<Rate> rounds) {
     return medianOf(rounds.stream().mapToDouble(Rate::perSecond).toArray());
   }
 
+  /** Returns the median over the rounds of the client CPU time per operation, in microseconds. */
+  double medianCpuMicros() {
+    return medianOf(rounds.stream().mapToDouble(Rate::cpuMicrosEach).toArray());
+  }
+
   double min() {
     return rounds.stream().mapToDouble(Rate::perSecond).min().orElseThrow();
   }
