@@ -53,6 +53,12 @@ public final class BenchmarkMain {
   /** Batch sizes of the relay drains, each with the number of events it drains. */
   private static final int[][] RELAY_BATCHES = {{1, 2_000}, {100, 50_000}, {500, 50_000}};
 
+  /**
+   * Batch size at which each round also drains with two relay threads, to show what a second relay
+   * adds beside the one-drainer figures.
+   */
+  private static final int TWO_DRAINER_BATCH = 100;
+
   /** Untimed run of a creation workload before each timed one, after the tables were emptied. */
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
@@ -171,10 +177,10 @@ public final class BenchmarkMain {
   }
 
   /** Measures the three drains in turn, round after round, at each batch size. */
-  private void measureRelay(RelayBenchmark relay, Report report) throws SQLException {
+  private void measureRelay(RelayBenchmark relay, Report report) throws Exception {
     progress("Warming up the relay drains");
     for (int[] batch : RELAY_WARM_UP) {
-      relay.relay(batch[0], batch[1]);
+      relay.relay(batch[0], batch[1], 1);
       relay.rawSql(batch[0], batch[1], false);
       relay.rawSql(batch[0], batch[1], true);
     }
@@ -185,13 +191,22 @@ public final class BenchmarkMain {
       List<Rate> relayRates = new ArrayList<>();
       List<Rate> rawRates = new ArrayList<>();
       List<Rate> decodingRates = new ArrayList<>();
+      List<Rate> twoDrainerRates = new ArrayList<>();
       for (int round = 1; round <= settings.rounds(); round++) {
-        relayRates.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events)));
+        relayRates.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events, 1)));
         rawRates.add(
             drained("(f) raw SQL", batchSize, round, relay.rawSql(batchSize, events, false)));
         decodingRates.add(
             drained(
                 "(g) raw SQL + decoding", batchSize, round, relay.rawSql(batchSize, events, true)));
+        if (batchSize == TWO_DRAINER_BATCH) {
+          twoDrainerRates.add(
+              drained(
+                  "(h) relay, 2 drainers", batchSize, round, relay.relay(batchSize, events, 2)));
+        }
+      }
+      if (!twoDrainerRates.isEmpty()) {
+        report.set(new Report.TwoDrainers(batchSize, events, new Series(twoDrainerRates)));
       }
       report.add(
           new Report.Relay(

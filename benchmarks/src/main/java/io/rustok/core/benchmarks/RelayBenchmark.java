@@ -24,10 +24,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
  * Drains a pre-filled outbox, once with {@link RelayOutbox} and once with its SQL alone.
+ *
+ * <p>The relay drains run on threads of their own, one per drainer; the plain JDBC drains run on
+ * the calling thread.
  *
  * <p>Before every drain the outbox is emptied and filled again with the same pending {@code
  * node.created} events, copied from a template table that was filled by appending through the
@@ -66,30 +71,59 @@ final class RelayBenchmark {
     this.actorId = actorId;
   }
 
-  /** Returns the rate at which {@link RelayOutbox#runOnce} drains {@code events} events. */
-  Rate relay(int batchSize, int events) throws SQLException {
-    RelayOutbox relay =
-        new RelayOutbox(
-            adapters.outbox(),
-            new DiscardingTransport(),
-            settings(batchSize),
-            RandomGenerator.of("L64X128MixRandom"));
+  /**
+   * Returns the rate at which {@code drainers} threads, each calling {@link RelayOutbox#runOnce} on
+   * a relay of its own until a pass claims nothing, drain {@code events} events together.
+   */
+  Rate relay(int batchSize, int events, int drainers) throws SQLException, InterruptedException {
     refill(events);
+    LongAdder dispatched = new LongAdder();
+    LongAdder cpuNanos = new LongAdder();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>(drainers);
 
     long start = System.nanoTime();
-    long cpuAtStart = Rate.threadCpuNanos();
-    long dispatched = 0;
-    RelayRun run;
-    do {
-      run = relay.runOnce();
-      dispatched += run.dispatched();
-      if (run.dispatched() != run.claimed()) {
-        throw new IllegalStateException("A relay pass did not dispatch all it claimed: " + run);
-      }
-    } while (run.claimed() > 0);
+    for (int index = 0; index < drainers; index++) {
+      RelayOutbox relay =
+          new RelayOutbox(
+              adapters.outbox(),
+              new DiscardingTransport(),
+              settings(batchSize),
+              RandomGenerator.of("L64X128MixRandom"));
+      Runnable drain = () -> drain(relay, dispatched, cpuNanos, failure);
+      threads.add(Thread.ofPlatform().name("drainer-" + index).start(drain));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
     long end = System.nanoTime();
 
-    return checked(dispatched, events, end - start, Rate.threadCpuNanos() - cpuAtStart);
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return checked(dispatched.sum(), events, end - start, cpuNanos.sum());
+  }
+
+  private static void drain(
+      RelayOutbox relay,
+      LongAdder dispatched,
+      LongAdder cpuNanos,
+      AtomicReference<RuntimeException> failure) {
+    long cpuAtStart = Rate.threadCpuNanos();
+    try {
+      RelayRun run;
+      do {
+        run = relay.runOnce();
+        dispatched.add(run.dispatched());
+        if (run.dispatched() != run.claimed()) {
+          throw new IllegalStateException("A relay pass did not dispatch all it claimed: " + run);
+        }
+      } while (run.claimed() > 0);
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e);
+    } finally {
+      cpuNanos.add(Rate.threadCpuNanos() - cpuAtStart);
+    }
   }
 
   /**

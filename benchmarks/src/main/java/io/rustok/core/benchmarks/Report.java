@@ -20,6 +20,9 @@ final class Report {
   /** Drain rates at one batch size. */
   record Relay(int batchSize, int events, Series relay, Series rawSql, Series rawSqlWithDecoding) {}
 
+  /** Drain rate of two relays draining one outbox together, each on its own thread. */
+  record TwoDrainers(int batchSize, int events, Series relay) {}
+
   /**
    * Statement counts, payload sizes and codec timings that show where the time of one creation and
    * one relay pass goes.
@@ -43,6 +46,7 @@ final class Report {
   private final List<Creation> creations = new ArrayList<>();
   private final List<Relay> relays = new ArrayList<>();
   private Profile profile;
+  private TwoDrainers twoDrainers;
 
   private String loadAfter = "";
 
@@ -62,6 +66,10 @@ final class Report {
 
   void set(Profile profile) {
     this.profile = profile;
+  }
+
+  void set(TwoDrainers twoDrainers) {
+    this.twoDrainers = twoDrainers;
   }
 
   /** Records the machine's load when the measurements ended, such as {@code /proc/loadavg}. */
@@ -86,6 +94,9 @@ final class Report {
     printCreationRatios(out);
     printCreationCpu(out);
     printRelayRates(out);
+    if (twoDrainers != null) {
+      printTwoDrainers(out);
+    }
     printRelayCpu(out);
     if (profile != null) {
       printProfile(out);
@@ -170,6 +181,22 @@ final class Report {
           ratio(row.relay().medianRatioTo(row.rawSqlWithDecoding())));
     }
     out.println();
+  }
+
+  private void printTwoDrainers(PrintStream out) {
+    Relay single =
+        relays.stream()
+            .filter(relay -> relay.batchSize() == twoDrainers.batchSize())
+            .findFirst()
+            .orElseThrow();
+    out.printf(
+        Locale.ROOT,
+        "With two drainers, (h) two RelayOutbox threads on one outbox at batch %d drained %s"
+            + " events per second; (h) / (e) = %s, (h) / (f) = %s.%n%n",
+        twoDrainers.batchSize(),
+        rate(twoDrainers.relay()),
+        ratio(twoDrainers.relay().medianRatioTo(single.relay())),
+        ratio(twoDrainers.relay().medianRatioTo(single.rawSql())));
   }
 
   private void printRelayCpu(PrintStream out) {
