@@ -321,8 +321,8 @@ public final class BenchmarkMain {
     return String.format(
         Locale.ROOT,
         "Machine: %d available processors, Java %s (%s), %s, synchronous_commit=%s,"
-            + " shared_buffers=%s; client and server on the same machine over loopback;"
-            + " pool of %d connections. Load average (1, 5, 15 min) at the start: %s.",
+            + " shared_buffers=%s. Client and server run on the same machine over loopback,"
+            + " with a pool of %d connections. Load average (1, 5, 15 min) at the start: %s.",
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         System.getProperty("java.vm.name"),

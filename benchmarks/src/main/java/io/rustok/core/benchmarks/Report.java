@@ -87,8 +87,8 @@ final class Report {
     out.println();
     out.printf(
         Locale.ROOT,
-        "Each figure is the median of %d rounds, with the slowest and fastest round in brackets;"
-            + " each ratio is the median of the ratios within a round.%n%n",
+        "Each figure is the median of %d rounds, with the slowest and fastest round in brackets."
+            + " Each ratio is the median of the ratios within a round.%n%n",
         settings.rounds());
     printCreationRates(out);
     printCreationRatios(out);
@@ -192,7 +192,7 @@ final class Report {
     out.printf(
         Locale.ROOT,
         "With two drainers, (h) two RelayOutbox threads on one outbox at batch %d drained %s"
-            + " events per second; (h) / (e) = %s, (h) / (f) = %s.%n%n",
+            + " events per second, with (h) / (e) = %s and (h) / (f) = %s.%n%n",
         twoDrainers.batchSize(),
         rate(twoDrainers.relay()),
         ratio(twoDrainers.relay().medianRatioTo(single.relay())),
