@@ -11,12 +11,14 @@ import io.rustok.core.domain.shared.TraceParent;
 import io.rustok.core.testing.Unique;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class EventPublisherTest {
   private final TestWiring wiring = new TestWiring();
   private final EventPublisher publisher = wiring.publisher();
 
+  @Tag("capability")
   @Test
   void publishingOutsideUnitOfWorkThrows() {
     NodeUnpublished event = new NodeUnpublished(Unique.nodeId());

@@ -1,5 +1,8 @@
 package io.rustok.core.benchmarks;
 
+import io.rustok.core.domain.event.EventType;
+import io.rustok.core.domain.event.EventTypes;
+import io.rustok.core.domain.event.NodeCreated;
 import io.rustok.core.domain.shared.IdSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +38,9 @@ final class RawSqlCreation implements NodeCreation {
   private static final String INSERT_EVENT =
       "insert into sys_events (id, payload, event_type, schema_version, status, retry_count,"
           + " next_attempt_at, created_at) values (?, ?::jsonb, ?, ?, ?, ?, now(), now())";
+
+  /** Type and current schema version of the event, as the use case stores them. */
+  private static final EventType NODE_CREATED = EventTypes.of(NodeCreated.class);
 
   private final DataSource dataSource;
   private final UUID tenantId;
@@ -139,7 +145,11 @@ final class RawSqlCreation implements NodeCreation {
     String payload =
         "{\"eventId\":\""
             + eventId
-            + "\",\"eventType\":\"node.created\",\"schemaVersion\":1,\"tenantId\":\""
+            + "\",\"eventType\":\""
+            + NODE_CREATED.name()
+            + "\",\"schemaVersion\":"
+            + NODE_CREATED.version()
+            + ",\"tenantId\":\""
             + tenantId
             + "\",\"actorId\":\""
             + actorId
@@ -155,7 +165,11 @@ final class RawSqlCreation implements NodeCreation {
             + SampleNode.KIND
             + "\",\"status\":\""
             + SampleNode.STATUS
-            + "\",\"parentId\":null,\"translations\":[{\"locale\":\""
+            + "\",\"parentId\":null,\"primaryLocale\":\""
+            + SampleNode.LOCALE
+            + "\",\"slug\":\""
+            + slug
+            + "\",\"translations\":[{\"locale\":\""
             + SampleNode.LOCALE
             + "\",\"title\":\""
             + title
@@ -167,8 +181,8 @@ final class RawSqlCreation implements NodeCreation {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
       insert.setObject(1, eventId);
       insert.setString(2, payload);
-      insert.setString(3, "node.created");
-      insert.setInt(4, 1);
+      insert.setString(3, NODE_CREATED.name());
+      insert.setInt(4, NODE_CREATED.version());
       insert.setString(5, "pending");
       insert.setInt(6, 0);
       insert.executeUpdate();

@@ -13,6 +13,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // jOOQ prints a banner and tips to the log on first use unless told not to.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
     ServiceConfig config;
     try {
       config = ServiceConfig.fromEnvironment(System.getenv());
@@ -22,7 +25,14 @@ public final class Main {
       return;
     }
 
-    Service service = Service.start(config);
+    Service service;
+    try {
+      service = Service.start(config);
+    } catch (RuntimeException e) {
+      log.error("Service failed to start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
   }
 }

@@ -1,10 +1,24 @@
 package io.rustok.core.bootstrap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rustok.core.adapters.http.HttpApi;
+import io.rustok.core.adapters.http.tenancy.CachingTenantResolver;
 import io.rustok.core.adapters.inmemory.InMemoryNodeRepository;
 import io.rustok.core.adapters.inmemory.InMemoryOutbox;
 import io.rustok.core.adapters.inmemory.InMemoryTenantRepository;
 import io.rustok.core.adapters.inmemory.InMemoryUnitOfWork;
+import io.rustok.core.adapters.jooq.JooqAdapters;
+import io.rustok.core.adapters.jooq.PostgresConfig;
+import io.rustok.core.adapters.jooq.PostgresTenantListener;
+import io.rustok.core.adapters.jooq.PostgresTenantNotifier;
 import io.rustok.core.application.EventPublisher;
 import io.rustok.core.application.content.CreateNode;
 import io.rustok.core.application.content.DeleteNode;
@@ -22,22 +36,37 @@ import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.ResolveTenant;
 import io.rustok.core.application.tenancy.TenantChangeListener;
 import io.rustok.core.application.tenancy.UpdateTenant;
+import io.rustok.core.domain.event.EventUpcaster;
+import io.rustok.core.domain.event.EventUpcasters;
 import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.shared.IdSource;
 import io.rustok.core.domain.shared.UuidV7;
+import io.rustok.core.json.CloudEventFormat;
 import io.rustok.core.json.EventEnvelopeCodec;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: storage, use cases, the HTTP API and the outbox relay, wired by hand.
+ * The running service: storage, use cases, the HTTP API, the tenant cache, metrics and the outbox
+ * relay, wired by hand.
  *
- * <p>{@link #close} stops taking requests first, then lets the relay finish its batch, then
- * releases the storage, so nothing in flight loses its connection.
+ * <p>Tenant lookups go through one {@link CachingTenantResolver}. In memory mode, tenant changes
+ * drop its entries directly. In PostgreSQL mode they are also announced to the other instances that
+ * share the database, and a {@link PostgresTenantListener} applies theirs here.
+ *
+ * <p>{@link #close} stops taking requests first, then lets the relay finish its batch, then stops
+ * listening for tenant changes and releases the storage, so nothing in flight loses its connection.
  */
 public final class Service implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Service.class);
@@ -46,24 +75,77 @@ public final class Service implements AutoCloseable {
   private final HttpApi http;
   private final Optional<OutboxRelayWorker> relay;
   private final Storage storage;
+  private final List<AutoCloseable> resources;
+  private final PrometheusMeterRegistry registry;
   private boolean closed;
 
-  private Service(HttpApi http, Optional<OutboxRelayWorker> relay, Storage storage) {
+  private Service(
+      HttpApi http,
+      Optional<OutboxRelayWorker> relay,
+      Storage storage,
+      List<AutoCloseable> resources,
+      PrometheusMeterRegistry registry) {
     this.http = http;
     this.relay = relay;
     this.storage = storage;
+    this.resources = resources;
+    this.registry = registry;
   }
 
-  /** Starts the service with the default transport, which logs each event as a JSON line. */
+  /** Starts the service with the default transport, which logs each event as a CloudEvent. */
   public static Service start(ServiceConfig config) {
-    return start(config, new LogEventTransport(new EventEnvelopeCodec()));
+    return start(config, new LogEventTransport(new CloudEventFormat(config.eventSource())));
   }
 
   /** Starts the service, delivering events to {@code transport}. */
   public static Service start(ServiceConfig config, EventTransport transport) {
+    return start(config, transport, UnaryOperator.identity(), EventUpcasters.declared());
+  }
+
+  /**
+   * Starts the service with the PostgreSQL pool seen through {@code decoratePool}, such as a
+   * statement counter in tests. Memory mode ignores it.
+   */
+  static Service start(
+      ServiceConfig config, EventTransport transport, UnaryOperator<DataSource> decoratePool) {
+    return start(config, transport, decoratePool, EventUpcasters.declared());
+  }
+
+  /**
+   * Starts the service, reading events stored at older schema versions through {@code upcasters}.
+   */
+  static Service start(
+      ServiceConfig config, EventTransport transport, List<EventUpcaster> upcasters) {
+    return start(config, transport, UnaryOperator.identity(), upcasters);
+  }
+
+  /**
+   * Starts the service with the pool seen through {@code decoratePool} and older event versions
+   * read through {@code upcasters}.
+   *
+   * @throws IllegalStateException before anything starts, naming the event type, if the upcaster
+   *     chain of a type has a gap, a duplicate or a step past its current version
+   */
+  private static Service start(
+      ServiceConfig config,
+      EventTransport transport,
+      UnaryOperator<DataSource> decoratePool,
+      List<EventUpcaster> upcasters) {
+    EventUpcasters checkedUpcasters = EventUpcasters.of(upcasters);
     Clock clock = Clock.systemUTC();
     IdSource ids = new UuidV7(clock);
-    Storage storage = openStorage(config, clock);
+    UUID instance = UUID.randomUUID();
+    Storage storage = openStorage(config, clock, decoratePool, checkedUpcasters);
+    List<AutoCloseable> resources = new ArrayList<>();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    resources.add(bindJvmMeters(registry));
+    new OutboxMeters(new InspectOutbox(storage.outboxStore()), System::nanoTime).register(registry);
+
+    CachingTenantResolver tenantCache =
+        new CachingTenantResolver(
+            new ResolveTenant(storage.tenants())::find, config.tenantCache(), registry);
+    TenantChangeListener tenantChanges =
+        tenantChanges(config, storage, tenantCache, instance, resources);
 
     Optional<OutboxRelayWorker> relay =
         config.relayEnabled()
@@ -82,23 +164,90 @@ public final class Service implements AutoCloseable {
 
     HttpApi http =
         new HttpApi(
-            dependencies(storage, events, ids, clock, wakeRelay),
-            new HttpApi.Settings(config.maxBodyBytes()));
+            dependencies(
+                storage, events, ids, clock, wakeRelay, tenantCache, tenantChanges, registry),
+            new HttpApi.Settings(config.maxBodyBytes(), config.tenantSource()),
+            new CloudEventFormat(config.eventSource()));
     relay.ifPresent(OutboxRelayWorker::start);
     http.start(config.httpHost(), config.httpPort());
     log.info(
-        "Service started storage={} port={} relay={}",
+        "Service started instance={} storage={} port={} relay={} tenantResolution={}",
+        instance,
         config.storage(),
         http.port(),
-        config.relayEnabled());
-    return new Service(http, relay, storage);
+        config.relayEnabled(),
+        config.tenantSource().tagValue());
+    return new Service(http, relay, storage, resources, registry);
   }
 
-  private static Storage openStorage(ServiceConfig config, Clock clock) {
+  /**
+   * Returns what tenant changes must reach: this instance's cache, and in PostgreSQL mode the other
+   * instances too. Adds the listener for their changes to {@code resources}.
+   */
+  private static TenantChangeListener tenantChanges(
+      ServiceConfig config,
+      Storage storage,
+      CachingTenantResolver tenantCache,
+      UUID instance,
+      List<AutoCloseable> resources) {
+    if (storage.sharedDatabase().isEmpty()) {
+      return tenantCache;
+    }
+    SharedTenantChanges shared =
+        new SharedTenantChanges(
+            tenantCache, new PostgresTenantNotifier(storage.sharedDatabase().get(), instance));
+    resources.add(PostgresTenantListener.start(config.postgres().orElseThrow(), instance, shared));
+    return shared;
+  }
+
+  private static AutoCloseable bindJvmMeters(MeterRegistry registry) {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    return gc;
+  }
+
+  private static Storage openStorage(
+      ServiceConfig config,
+      Clock clock,
+      UnaryOperator<DataSource> decoratePool,
+      EventUpcasters upcasters) {
     return switch (config.storage()) {
       case MEMORY -> memoryStorage(clock);
-      case POSTGRES -> throw new ConfigurationException("postgres storage is not available yet");
+      case POSTGRES -> postgresStorage(config.postgres().orElseThrow(), decoratePool, upcasters);
     };
+  }
+
+  private static Storage postgresStorage(
+      PostgresConfig config, UnaryOperator<DataSource> decoratePool, EventUpcasters upcasters) {
+    log.info("Opening PostgreSQL storage {}", config);
+    JsonEnvelopeCodec codec = new JsonEnvelopeCodec(new EventEnvelopeCodec(upcasters));
+    JooqAdapters pool = JooqAdapters.start(config, codec);
+    DataSource dataSource = decoratePool.apply(pool.dataSource());
+    JooqAdapters adapters =
+        dataSource == pool.dataSource() ? pool : JooqAdapters.using(dataSource, codec);
+    return new Storage(
+        adapters.unitOfWork(),
+        adapters.tenants(),
+        adapters.nodes(),
+        adapters.outbox(),
+        adapters.outbox(),
+        () -> isReachable(adapters.dataSource()),
+        pool,
+        Optional.of(dataSource));
+  }
+
+  private static boolean isReachable(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      log.warn("Readiness check failed: {}", e.getMessage());
+      return false;
+    }
   }
 
   private static Storage memoryStorage(Clock clock) {
@@ -111,19 +260,27 @@ public final class Service implements AutoCloseable {
         outbox,
         outbox,
         () -> true,
-        () -> {});
+        () -> {},
+        Optional.empty());
   }
 
   private static HttpApi.Dependencies dependencies(
-      Storage storage, EventPublisher events, IdSource ids, Clock clock, Runnable wakeRelay) {
+      Storage storage,
+      EventPublisher events,
+      IdSource ids,
+      Clock clock,
+      Runnable wakeRelay,
+      CachingTenantResolver tenantCache,
+      TenantChangeListener tenantChanges,
+      PrometheusMeterRegistry registry) {
     var unitOfWork = storage.unitOfWork();
     var tenants = storage.tenants();
     var nodes = storage.nodes();
     return new HttpApi.Dependencies(
-        new CreateTenant(unitOfWork, tenants, events, ids, clock),
+        new CreateTenant(unitOfWork, tenants, events, ids, clock, tenantChanges),
         new GetTenant(tenants),
-        new UpdateTenant(unitOfWork, tenants, events, clock, TenantChangeListener.NONE),
-        new ResolveTenant(tenants)::find,
+        new UpdateTenant(unitOfWork, tenants, events, clock, tenantChanges),
+        tenantCache::find,
         new CreateNode(unitOfWork, nodes, events, ids, clock),
         new GetNode(nodes),
         new ListNodes(nodes),
@@ -133,12 +290,18 @@ public final class Service implements AutoCloseable {
         new DeleteNode(unitOfWork, nodes, events),
         new InspectOutbox(storage.outboxStore()),
         new ReplayFailedEvent(storage.outboxStore(), wakeRelay),
-        storage.readiness());
+        storage.readiness(),
+        registry);
   }
 
   /** Returns the port the HTTP API listens on. */
   public int port() {
     return http.port();
+  }
+
+  /** Returns the registry that {@code GET /metrics} serves. */
+  PrometheusMeterRegistry meterRegistry() {
+    return registry;
   }
 
   /** Stops serving, lets the relay finish its batch, and releases the storage. */
@@ -151,6 +314,13 @@ public final class Service implements AutoCloseable {
     log.info("Service stopping");
     http.stop();
     relay.ifPresent(worker -> worker.stop(RELAY_STOP_TIMEOUT));
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("Closing {} failed", resource, e);
+      }
+    }
     try {
       storage.closer().close();
     } catch (Exception e) {

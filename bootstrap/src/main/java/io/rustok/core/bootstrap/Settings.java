@@ -1,5 +1,6 @@
 package io.rustok.core.bootstrap;
 
+import io.rustok.core.json.CloudEventFormat;
 import java.util.List;
 
 /** Every environment variable the service reads, in one place. */
@@ -18,6 +19,29 @@ public final class Settings {
           "RUSTOK_STORAGE",
           "memory",
           "memory or postgres. Defaults to postgres when RUSTOK_DATABASE_URL is set.");
+  public static final Setting DATABASE_URL =
+      new Setting(
+          "RUSTOK_DATABASE_URL",
+          null,
+          "JDBC URL of the PostgreSQL database, such as"
+              + " jdbc:postgresql://127.0.0.1:5432/rustok; setting it selects postgres storage.");
+  public static final Setting DATABASE_USER =
+      new Setting("RUSTOK_DATABASE_USER", null, "PostgreSQL user, unless the URL names one.");
+  public static final Setting DATABASE_PASSWORD =
+      new Setting(
+          "RUSTOK_DATABASE_PASSWORD", null, "PostgreSQL password, unless the URL carries one.");
+  public static final Setting DATABASE_POOL_SIZE =
+      new Setting("RUSTOK_DATABASE_POOL_SIZE", "10", "Most connections the pool opens.");
+  public static final Setting DATABASE_STATEMENT_TIMEOUT_MS =
+      new Setting(
+          "RUSTOK_DATABASE_STATEMENT_TIMEOUT_MS",
+          "30000",
+          "PostgreSQL statement_timeout in milliseconds for pooled connections; 0 means none.");
+  public static final Setting DATABASE_MIGRATE =
+      new Setting(
+          "RUSTOK_DATABASE_MIGRATE",
+          "true",
+          "Whether the service applies pending Flyway migrations when it starts.");
   public static final Setting RELAY_BATCH_SIZE =
       new Setting(
           "RUSTOK_RELAY_BATCH_SIZE", "100", "Events the relay claims and delivers at once.");
@@ -48,6 +72,55 @@ public final class Settings {
           "How long in milliseconds the relay waits after finding nothing due, unless woken.");
   public static final Setting RELAY_ENABLED =
       new Setting("RUSTOK_RELAY_ENABLED", "true", "Whether this instance runs an outbox relay.");
+  public static final Setting EVENT_SOURCE =
+      new Setting(
+          "RUSTOK_EVENT_SOURCE",
+          CloudEventFormat.DEFAULT_SOURCE.toString(),
+          "CloudEvents source of every event the service sends: a URI reference that names this"
+              + " service, such as https://cms.example.com/core.");
+
+  public static final Setting TENANT_RESOLUTION =
+      new Setting(
+          "RUSTOK_TENANT_RESOLUTION",
+          "header",
+          "How node requests name their tenant: header (X-Tenant-ID carries its id or slug), host"
+              + " (the request's host is one of its host names) or disabled (every request"
+              + " belongs to RUSTOK_DEFAULT_TENANT).");
+  public static final Setting DEFAULT_TENANT =
+      new Setting(
+          "RUSTOK_DEFAULT_TENANT",
+          null,
+          "Id or slug of the tenant of every request; required when RUSTOK_TENANT_RESOLUTION is"
+              + " disabled, and ignored otherwise.");
+  public static final Setting TRUSTED_PROXIES =
+      new Setting(
+          "RUSTOK_TRUSTED_PROXIES",
+          null,
+          "Comma-separated CIDR blocks, such as 10.0.0.0/8,fd00::/8, of the reverse proxies whose"
+              + " Forwarded and X-Forwarded-Host headers host resolution believes; none by"
+              + " default.");
+  public static final Setting TENANT_CACHE_TTL_MS =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_TTL_MS",
+          "300000",
+          "How long in milliseconds a resolved tenant stays cached.");
+  public static final Setting TENANT_CACHE_NEGATIVE_TTL_MS =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_NEGATIVE_TTL_MS",
+          "60000",
+          "How long in milliseconds a tenant id, slug or host that names no tenant stays cached"
+              + " as unknown.");
+  public static final Setting TENANT_CACHE_MAX_ENTRIES =
+      new Setting(
+          "RUSTOK_TENANT_CACHE_MAX_ENTRIES",
+          "10000",
+          "Maximum number of cached tenant lookups, known and unknown together.");
+  public static final Setting TENANT_LOOKUP_TIMEOUT_MS =
+      new Setting(
+          "RUSTOK_TENANT_LOOKUP_TIMEOUT_MS",
+          "5000",
+          "How long in milliseconds a request waits for its tenant to load before it gets 503"
+              + " tenant-unavailable; the load goes on for other requests.");
 
   public static final List<Setting> ALL =
       List.of(
@@ -55,13 +128,27 @@ public final class Settings {
           HTTP_HOST,
           HTTP_MAX_BODY_BYTES,
           STORAGE,
+          DATABASE_URL,
+          DATABASE_USER,
+          DATABASE_PASSWORD,
+          DATABASE_POOL_SIZE,
+          DATABASE_STATEMENT_TIMEOUT_MS,
+          DATABASE_MIGRATE,
           RELAY_BATCH_SIZE,
           RELAY_MAX_ATTEMPTS,
           RELAY_BACKOFF_BASE_MS,
           RELAY_BACKOFF_CAP_MS,
           RELAY_LEASE_MS,
           RELAY_POLL_MS,
-          RELAY_ENABLED);
+          RELAY_ENABLED,
+          TENANT_RESOLUTION,
+          DEFAULT_TENANT,
+          TRUSTED_PROXIES,
+          TENANT_CACHE_TTL_MS,
+          TENANT_CACHE_NEGATIVE_TTL_MS,
+          TENANT_CACHE_MAX_ENTRIES,
+          TENANT_LOOKUP_TIMEOUT_MS,
+          EVENT_SOURCE);
 
   private Settings() {}
 }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.rustok.core.domain.archviolation.DomainClassUsingJackson;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -44,6 +45,7 @@ class ArchitectureTest {
     LayerRules.NO_PACKAGE_CYCLES.check(production);
   }
 
+  @Tag("capability")
   @Test
   void domainRuleCatchesAThirdPartyImport() {
     JavaClasses withViolation =

@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.domain.content.NodeId;
+import io.rustok.core.domain.content.NodeKind;
+import io.rustok.core.domain.content.NodeStatus;
 import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.event.EventType;
 import io.rustok.core.domain.event.EventTypes;
+import io.rustok.core.domain.event.EventVersion;
+import io.rustok.core.domain.event.NodeCreated;
 import io.rustok.core.domain.event.NodeUnpublished;
+import io.rustok.core.domain.event.TranslationSummary;
 import io.rustok.core.domain.shared.CorrelationId;
+import io.rustok.core.domain.shared.LocaleCode;
+import io.rustok.core.domain.shared.Slug;
 import io.rustok.core.domain.shared.UuidV7;
+import io.rustok.core.domain.shared.ValidationException;
 import io.rustok.core.domain.tenancy.TenantId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EventCatalogTest {
@@ -35,6 +45,56 @@ class EventCatalogTest {
             "tenant.updated",
             "locale.enabled",
             "locale.disabled");
+  }
+
+  @Test
+  void everyTypeHasOneShapePerVersionFromOne() {
+    for (EventType type : EventTypes.all()) {
+      List<EventVersion> versions = EventTypes.versionsOf(type.name());
+
+      assertThat(versions)
+          .extracting(EventVersion::version)
+          .as(type.name())
+          .isEqualTo(IntStream.rangeClosed(1, type.version()).boxed().toList());
+      assertThat(versions.getLast().shape()).as(type.name()).isEqualTo(type.recordClass());
+    }
+  }
+
+  @Test
+  void nodeCreatedKeepsItsVersion1Shape() {
+    List<EventVersion> versions = EventTypes.versionsOf("node.created");
+
+    assertThat(versions)
+        .extracting(EventVersion::shape)
+        .containsExactly(NodeCreated.Version1.class, NodeCreated.class);
+    assertThat(EventTypes.allVersions()).hasSize(EventTypes.all().size() + 1);
+  }
+
+  @Test
+  void nodeCreatedPrimaryMustBeOneOfItsTranslations() {
+    NodeId node = new NodeId(IDS.newId());
+    List<TranslationSummary> translations =
+        List.of(new TranslationSummary(LocaleCode.of("en"), "Hello", Slug.of("hello")));
+
+    NodeCreated derived =
+        new NodeCreated(
+            node, NodeKind.POST, NodeStatus.DRAFT, Optional.empty(), translations, List.of());
+
+    assertThat(derived.primaryLocale()).isEqualTo(LocaleCode.of("en"));
+    assertThat(derived.slug()).isEqualTo(Slug.of("hello"));
+    assertThatThrownBy(
+            () ->
+                new NodeCreated(
+                    node,
+                    NodeKind.POST,
+                    NodeStatus.DRAFT,
+                    Optional.empty(),
+                    LocaleCode.of("de"),
+                    Slug.of("hello"),
+                    translations,
+                    List.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("primaryLocale");
   }
 
   @Test

@@ -51,4 +51,27 @@ class MetadataTest {
     assertThatThrownBy(() -> Metadata.copyOf(Map.of("n", Double.NaN), "metadata"))
         .isInstanceOf(ValidationException.class);
   }
+
+  @Test
+  void tooManyValuesAreRejected() {
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < Metadata.MAX_VALUES; i++) {
+      items.add(Map.of());
+    }
+
+    assertThatThrownBy(() -> Metadata.copyOf(Map.of("a", items), "metadata"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at most " + Metadata.MAX_VALUES + " values");
+  }
+
+  @Test
+  void numbersBeyondTheExponentBoundAreRejected() {
+    java.math.BigDecimal huge = new java.math.BigDecimal("1e999999999");
+
+    assertThatThrownBy(() -> Metadata.copyOf(Map.of("n", huge), "metadata"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("out of range");
+    assertThat(Metadata.copyOf(Map.of("n", new java.math.BigDecimal("1e300")), "metadata"))
+        .containsKey("n");
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rustok.core.domain.content.NodeKind;
 import io.rustok.core.domain.shared.CorrelationId;
 import io.rustok.core.domain.shared.LocaleCode;
+import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Slug;
 import io.rustok.core.domain.shared.TraceParent;
 import io.rustok.core.domain.shared.ValidationException;
@@ -141,5 +142,37 @@ class ValueTypesTest {
   @ValueSource(strings = {"1-1-1-1-1", "not-a-uuid", "3f1c2a9e00007000800000000000000a"})
   void idParsingAcceptsOnlyCanonicalUuids(String text) {
     assertThatThrownBy(() -> TenantId.parse(text, "id")).isInstanceOf(ValidationException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u00a0", "\u200b", "\u2800", "\u3164", "\ufeff", " \u2003 "})
+  void textOfOnlyInvisibleCharactersIsBlank(String text) {
+    assertThatThrownBy(() -> Require.text(text, "title", 10))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("blank");
+  }
+
+  @Test
+  void textWithControlCharactersIsRejected() {
+    assertThatThrownBy(() -> Require.text("a\u001b[31m", "name", 50))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("control characters");
+  }
+
+  @Test
+  void textLengthCountsCharactersNotUtf16Units() {
+    String emoji = "\uD83D\uDE00";
+
+    assertThat(Require.text(emoji.repeat(10), "title", 10)).hasSize(20);
+    assertThatThrownBy(() -> Require.text(emoji.repeat(11), "title", 10))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void tenantSlugShapedLikeUuidIsRejected() {
+    assertThatThrownBy(
+            () -> TenantBuilderless.tenantWithSlug("11111111-2222-3333-4444-555555555555"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("UUID");
   }
 }

@@ -2,6 +2,7 @@ package io.rustok.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,16 +16,20 @@ import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.event.EventType;
 import io.rustok.core.domain.event.EventTypes;
+import io.rustok.core.domain.event.EventUpcasters;
 import io.rustok.core.domain.shared.ActorId;
 import io.rustok.core.domain.shared.CorrelationId;
+import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.TraceParent;
 import io.rustok.core.domain.tenancy.TenantId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Encodes event envelopes as the JSON documents the outbox stores, and decodes them back.
+ * Encodes event envelopes as the JSON documents the outbox stores, and decodes them back, reading
+ * older schema versions through the {@link EventUpcasters} chain of their type.
  *
  * <p>The document has the envelope's fields at the top level ({@code eventId}, {@code eventType},
  * {@code schemaVersion}, {@code tenantId}, {@code actorId}, {@code correlationId}, {@code
@@ -32,15 +37,29 @@ import java.util.UUID;
  * aggregateId}) and the event record under {@code data}. Absent optional values are written as
  * {@code null}. Instants are ISO-8601 strings in UTC.
  *
+ * <p>A document at an older schema version is upcast before it is bound: its {@code data} becomes
+ * plain Java maps and lists, each upcaster of the chain runs in turn, and the result is bound to
+ * the current record. The decoded envelope carries the current version. A version above the current
+ * one or below 1 is unreadable.
+ *
  * <p>Decoding is strict: an unknown field, a missing field or a value that fails the domain's
  * validation makes the document unreadable instead of producing a half-filled event. Instances are
  * thread-safe.
  */
 public final class EventEnvelopeCodec {
-  private final ObjectMapper mapper;
+  private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {};
 
+  private final ObjectMapper mapper;
+  private final EventUpcasters upcasters;
+
+  /** Creates a codec that reads older versions through {@link EventUpcasters#standard()}. */
   public EventEnvelopeCodec() {
+    this(EventUpcasters.standard());
+  }
+
+  public EventEnvelopeCodec(EventUpcasters upcasters) {
     this.mapper = newMapper();
+    this.upcasters = Require.notNull(upcasters, "upcasters");
   }
 
   /** Returns the mapper this codec uses, configured for the domain's value types. */
@@ -113,20 +132,24 @@ public final class EventEnvelopeCodec {
     EventType type =
         EventTypes.byName(typeName)
             .orElseThrow(() -> new UnreadableEventException("unknown event type " + typeName));
-    if (version != type.version()) {
+    if (version < 1 || version > type.version()) {
       throw new UnreadableEventException(
-          "schema version %d of %s is not supported; this code reads version %d"
+          "schema version %d of %s is not supported; this code reads versions 1 to %d"
               .formatted(version, typeName, type.version()));
     }
+    JsonNode data = root.get("data");
+    if (version < type.version()) {
+      data = upcast(typeName, version, data);
+    }
     try {
-      DomainEvent event = mapper.treeToValue(root.get("data"), type.recordClass());
+      DomainEvent event = mapper.treeToValue(data, type.recordClass());
       if (event == null) {
         throw new UnreadableEventException("data is missing");
       }
       return new EventEnvelope(
           new EventId(UUID.fromString(requiredText(root, "eventId"))),
           typeName,
-          version,
+          type.version(),
           new TenantId(UUID.fromString(requiredText(root, "tenantId"))),
           optionalText(root, "actorId").map(text -> new ActorId(UUID.fromString(text))),
           new CorrelationId(requiredText(root, "correlationId")),
@@ -142,6 +165,22 @@ public final class EventEnvelopeCodec {
     } catch (RuntimeException e) {
       throw new UnreadableEventException(
           "envelope of " + typeName + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private JsonNode upcast(String type, int version, JsonNode data) throws UnreadableEventException {
+    if (data == null || !data.isObject()) {
+      throw new UnreadableEventException(
+          "data of %s version %d is missing or not an object".formatted(type, version));
+    }
+    try {
+      Map<String, Object> values = mapper.convertValue(data, PLAIN_OBJECT);
+      return mapper.valueToTree(upcasters.upcast(type, version, values));
+    } catch (RuntimeException e) {
+      throw new UnreadableEventException(
+          "data of %s version %d cannot be upcast to version %d: %s"
+              .formatted(type, version, upcasters.currentVersion(type), e.getMessage()),
+          e);
     }
   }
 

@@ -5,71 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.domain.content.NodeId;
 import io.rustok.core.domain.content.NodeKind;
-import io.rustok.core.domain.content.NodeStatus;
-import io.rustok.core.domain.event.BodyUpdated;
 import io.rustok.core.domain.event.DomainEvent;
 import io.rustok.core.domain.event.EventEnvelope;
-import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.event.EventTypes;
-import io.rustok.core.domain.event.LocaleDisabled;
-import io.rustok.core.domain.event.LocaleEnabled;
-import io.rustok.core.domain.event.NodeCreated;
 import io.rustok.core.domain.event.NodeDeleted;
-import io.rustok.core.domain.event.NodePublished;
-import io.rustok.core.domain.event.NodeTranslationUpdated;
 import io.rustok.core.domain.event.NodeUnpublished;
-import io.rustok.core.domain.event.NodeUpdated;
-import io.rustok.core.domain.event.TenantCreated;
-import io.rustok.core.domain.event.TenantUpdated;
-import io.rustok.core.domain.event.TranslationSummary;
-import io.rustok.core.domain.shared.ActorId;
-import io.rustok.core.domain.shared.CorrelationId;
-import io.rustok.core.domain.shared.LocaleCode;
-import io.rustok.core.domain.shared.Slug;
-import io.rustok.core.domain.shared.TraceParent;
-import io.rustok.core.domain.shared.UuidV7;
-import io.rustok.core.domain.tenancy.HostName;
-import io.rustok.core.domain.tenancy.TenantId;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EventEnvelopeCodecTest {
-  private static final UuidV7 IDS = new UuidV7();
-  private static final TenantId TENANT = new TenantId(IDS.newId());
-  private static final NodeId NODE = new NodeId(IDS.newId());
-  private static final LocaleCode EN = LocaleCode.of("en");
+  private static final NodeId NODE = SampleEvents.NODE;
 
   private final EventEnvelopeCodec codec = new EventEnvelopeCodec();
 
   static Stream<DomainEvent> oneEventOfEachType() {
-    return Stream.of(
-        new NodeCreated(
-            NODE,
-            NodeKind.POST,
-            NodeStatus.DRAFT,
-            Optional.of(new NodeId(IDS.newId())),
-            List.of(new TranslationSummary(EN, "Hello \"world\" ünïcode", Slug.of("hello"))),
-            List.of(EN, LocaleCode.of("pt-BR"))),
-        new NodeUpdated(NODE, 3, List.of("metadata", "translations.en")),
-        new NodeTranslationUpdated(NODE, EN, "Title", Slug.of("title")),
-        new NodePublished(NODE, Instant.parse("2026-01-02T03:04:05.123456Z")),
-        new NodeUnpublished(NODE),
-        new NodeDeleted(NODE, NodeKind.PAGE),
-        new BodyUpdated(NODE, EN, 42),
-        new TenantCreated(
-            TENANT,
-            Slug.of("acme"),
-            "Acme",
-            List.of(HostName.parse("acme.example.com")),
-            List.of(EN)),
-        new TenantUpdated(TENANT, Slug.of("acme-2"), "Acme Two", List.of()),
-        new LocaleEnabled(TENANT, EN),
-        new LocaleDisabled(TENANT, EN));
+    return SampleEvents.oneEventOfEachType();
   }
 
   @Test
@@ -94,16 +47,7 @@ class EventEnvelopeCodecTest {
 
   @Test
   void absentOptionalValuesRoundTripAsEmpty() throws Exception {
-    EventEnvelope envelope =
-        EventEnvelope.wrap(
-            new EventId(IDS.newId()),
-            TENANT,
-            Optional.empty(),
-            new CorrelationId("c-1"),
-            Optional.empty(),
-            Optional.empty(),
-            Instant.parse("2026-01-02T03:04:05Z"),
-            new NodeUnpublished(NODE));
+    EventEnvelope envelope = SampleEvents.bareEnvelopeOf(new NodeUnpublished(NODE));
 
     String json = codec.encode(envelope);
 
@@ -161,14 +105,6 @@ class EventEnvelopeCodecTest {
   }
 
   private static EventEnvelope envelopeOf(DomainEvent event) {
-    return EventEnvelope.wrap(
-        new EventId(IDS.newId()),
-        TENANT,
-        Optional.of(new ActorId(IDS.newId())),
-        new CorrelationId("req-123"),
-        Optional.of(new EventId(IDS.newId())),
-        Optional.of(new TraceParent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")),
-        Instant.parse("2026-12-04T10:15:30.123456789Z"),
-        event);
+    return SampleEvents.envelopeOf(event);
   }
 }

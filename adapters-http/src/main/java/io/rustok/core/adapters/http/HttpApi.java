@@ -2,6 +2,9 @@ package io.rustok.core.adapters.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.rustok.core.adapters.http.tenancy.TenantSource;
 import io.rustok.core.application.content.CreateNode;
 import io.rustok.core.application.content.DeleteNode;
 import io.rustok.core.application.content.GetNode;
@@ -14,14 +17,16 @@ import io.rustok.core.application.outbox.ReplayFailedEvent;
 import io.rustok.core.application.tenancy.CreateTenant;
 import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.UpdateTenant;
+import io.rustok.core.json.CloudEventFormat;
+import io.rustok.core.json.EventSchemaCatalog;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of the core: tenants, nodes, the outbox operator views and health checks, served by
- * Javalin on Jetty with one virtual thread per request.
+ * The HTTP API of the core: tenants, nodes, the outbox operator views, the event schema catalog,
+ * health checks and metrics, served by Javalin on Jetty with one virtual thread per request.
  *
  * <p>Every error response is RFC 9457 {@code application/problem+json} with a {@link ProblemType}.
  * Every response carries the request's correlation id in {@code X-Correlation-ID}. Node and tenant
@@ -45,6 +50,9 @@ public final class HttpApi {
    * @param readiness returns whether the service can serve requests now, such as whether its
    *     database responds. {@code /health/ready} reports it, and a check that throws counts as not
    *     ready.
+   * @param meterRegistry where the API records its HTTP and tenant resolution meters, and what
+   *     {@code GET /metrics} serves in the Prometheus text format, with every other meter the
+   *     caller registered on it
    */
   public record Dependencies(
       CreateTenant createTenant,
@@ -60,7 +68,8 @@ public final class HttpApi {
       DeleteNode deleteNode,
       InspectOutbox inspectOutbox,
       ReplayFailedEvent replayFailedEvent,
-      BooleanSupplier readiness) {
+      BooleanSupplier readiness,
+      PrometheusMeterRegistry meterRegistry) {
     public Dependencies {
       Objects.requireNonNull(createTenant, "createTenant");
       Objects.requireNonNull(getTenant, "getTenant");
@@ -76,6 +85,41 @@ public final class HttpApi {
       Objects.requireNonNull(inspectOutbox, "inspectOutbox");
       Objects.requireNonNull(replayFailedEvent, "replayFailedEvent");
       Objects.requireNonNull(readiness, "readiness");
+      Objects.requireNonNull(meterRegistry, "meterRegistry");
+    }
+
+    /** Creates the dependencies with a meter registry of their own, which only the API fills. */
+    public Dependencies(
+        CreateTenant createTenant,
+        GetTenant getTenant,
+        UpdateTenant updateTenant,
+        TenantResolver tenantResolver,
+        CreateNode createNode,
+        GetNode getNode,
+        ListNodes listNodes,
+        UpdateNode updateNode,
+        PublishNode publishNode,
+        UnpublishNode unpublishNode,
+        DeleteNode deleteNode,
+        InspectOutbox inspectOutbox,
+        ReplayFailedEvent replayFailedEvent,
+        BooleanSupplier readiness) {
+      this(
+          createTenant,
+          getTenant,
+          updateTenant,
+          tenantResolver,
+          createNode,
+          getNode,
+          listNodes,
+          updateNode,
+          publishNode,
+          unpublishNode,
+          deleteNode,
+          inspectOutbox,
+          replayFailedEvent,
+          readiness,
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
   }
 
@@ -84,17 +128,24 @@ public final class HttpApi {
    *
    * @param maxBodyBytes maximum request body in bytes. A larger body is rejected with 413, whether
    *     its Content-Length declares it up front or a chunked body grows past it while being read.
+   * @param tenantSource where node requests name their tenant
    */
-  public record Settings(long maxBodyBytes) {
+  public record Settings(long maxBodyBytes, TenantSource tenantSource) {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     public Settings {
       if (maxBodyBytes < 1) {
         throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
       }
+      Objects.requireNonNull(tenantSource, "tenantSource");
     }
 
-    /** Returns settings with a 1 MiB body limit. */
+    /** Creates settings that take the tenant from {@code X-Tenant-ID}. */
+    public Settings(long maxBodyBytes) {
+      this(maxBodyBytes, new TenantSource.Header());
+    }
+
+    /** Returns settings with a 1 MiB body limit that take the tenant from {@code X-Tenant-ID}. */
     public static Settings defaults() {
       return new Settings(DEFAULT_MAX_BODY_BYTES);
     }
@@ -102,11 +153,26 @@ public final class HttpApi {
 
   private final Dependencies dependencies;
   private final Settings settings;
+  private final CloudEventFormat cloudEvents;
   private Javalin server;
 
-  public HttpApi(Dependencies dependencies, Settings settings) {
+  /**
+   * Creates the API.
+   *
+   * @param cloudEvents the form in which {@code GET /api/outbox/events/{id}} returns an event, the
+   *     same as the relay's transport delivers it
+   */
+  public HttpApi(Dependencies dependencies, Settings settings, CloudEventFormat cloudEvents) {
     this.dependencies = Objects.requireNonNull(dependencies, "dependencies");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.cloudEvents = Objects.requireNonNull(cloudEvents, "cloudEvents");
+  }
+
+  /**
+   * Creates the API with events in CloudEvents form from {@link CloudEventFormat#DEFAULT_SOURCE}.
+   */
+  public HttpApi(Dependencies dependencies, Settings settings) {
+    this(dependencies, settings, new CloudEventFormat(CloudEventFormat.DEFAULT_SOURCE));
   }
 
   public HttpApi(Dependencies dependencies) {
@@ -164,15 +230,18 @@ public final class HttpApi {
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.http.prefer405over404 = true;
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    HttpMetrics httpMetrics = new HttpMetrics(dependencies.meterRegistry());
     config.requestLogger.http(
-        (ctx, millis) ->
-            log.debug(
-                "Served method={} path={} status={} millis={} correlationId={}",
-                ctx.method(),
-                ctx.path(),
-                ctx.statusCode(),
-                millis,
-                ctx.res().getHeader(RequestMetadata.CORRELATION_HEADER)));
+        (ctx, millis) -> {
+          httpMetrics.record(ctx, millis);
+          log.debug(
+              "Served method={} path={} status={} millis={} correlationId={}",
+              ctx.method(),
+              ctx.path(),
+              ctx.statusCode(),
+              millis,
+              ctx.res().getHeader(RequestMetadata.CORRELATION_HEADER));
+        });
 
     JsonCodec json = new JsonCodec(settings.maxBodyBytes());
     ProblemResponses problems = new ProblemResponses(json, settings.maxBodyBytes());
@@ -182,6 +251,7 @@ public final class HttpApi {
         context -> context.setErrorHandler(problems.servletErrorHandler()));
     problems.register(config.routes);
     new RequestMetadata().register(config.routes);
+    new EventSchemaRoutes(EventSchemaCatalog.standard(), json).register(config.routes);
 
     Dependencies d = dependencies;
     new TenantRoutes(d.createTenant(), d.getTenant(), d.updateTenant(), json)
@@ -195,8 +265,12 @@ public final class HttpApi {
             d.publishNode(),
             d.unpublishNode(),
             d.deleteNode());
-    new NodeRoutes(content, new TenantScope(d.tenantResolver()), json).register(config.routes);
-    new OutboxRoutes(d.inspectOutbox(), d.replayFailedEvent(), json).register(config.routes);
+    TenantScope tenantScope =
+        new TenantScope(d.tenantResolver(), settings.tenantSource(), d.meterRegistry());
+    new NodeRoutes(content, tenantScope, json).register(config.routes);
+    new OutboxRoutes(d.inspectOutbox(), d.replayFailedEvent(), cloudEvents, json)
+        .register(config.routes);
     new HealthRoutes(d.readiness(), json).register(config.routes);
+    new MetricsRoutes(d.meterRegistry()).register(config.routes);
   }
 }

@@ -49,6 +49,10 @@ final class NodeRoutes {
   }
 
   void register(RoutesConfig routes) {
+    // TenantScope reads the first X-Tenant-ID, so a second one, which may name another tenant, is
+    // rejected before any node route runs.
+    routes.beforeMatched("/api/nodes", NodeRoutes::rejectRepeatedTenant);
+    routes.beforeMatched("/api/nodes/*", NodeRoutes::rejectRepeatedTenant);
     routes.post("/api/nodes", this::create);
     routes.get("/api/nodes", this::list);
     routes.get("/api/nodes/{id}", this::get);
@@ -58,11 +62,16 @@ final class NodeRoutes {
     routes.post("/api/nodes/{id}/unpublish", this::unpublish);
   }
 
+  private static void rejectRepeatedTenant(Context ctx) {
+    RequestMetadata.singleHeader(ctx, TenantScope.TENANT_HEADER);
+  }
+
   private void create(Context ctx) {
     Tenant tenant = tenants.tenant(ctx);
+    RequestContext context = context(ctx);
     NodeJson.CreateRequest request = json.read(ctx, NodeJson.CreateRequest.class);
 
-    Node node = useCases.createNode().execute(context(ctx), request.toCommand(tenant));
+    Node node = useCases.createNode().execute(context, request.toCommand(tenant));
 
     ctx.header("Location", "/api/nodes/" + node.id());
     respond(ctx, 201, node);
@@ -101,10 +110,11 @@ final class NodeRoutes {
     Tenant tenant = tenants.tenant(ctx);
     NodeId id = nodeId(ctx);
     long expectedVersion = Preconditions.requiredVersion(ctx);
+    RequestContext context = context(ctx);
     NodeJson.UpdateRequest request = json.read(ctx, NodeJson.UpdateRequest.class);
 
     Node node =
-        useCases.updateNode().execute(context(ctx), request.toCommand(tenant, id, expectedVersion));
+        useCases.updateNode().execute(context, request.toCommand(tenant, id, expectedVersion));
 
     respond(ctx, 200, node);
   }

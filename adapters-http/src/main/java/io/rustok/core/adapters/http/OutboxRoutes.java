@@ -4,16 +4,19 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.rustok.core.application.outbox.InspectOutbox;
 import io.rustok.core.application.outbox.ReplayFailedEvent;
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.outbox.OutboxEntry;
 import io.rustok.core.domain.outbox.OutboxStats;
 import io.rustok.core.domain.outbox.OutboxStatus;
+import io.rustok.core.json.CloudEventFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code /api/outbox}: the operator's view of stored events across all tenants, and replay of
- * dead-lettered ones.
+ * {@code /api/outbox}: the operator's view of stored events across all tenants, each event as the
+ * CloudEvent the relay delivers, and replay of dead-lettered ones.
  *
  * <p>Note that these routes show every tenant's events and the relay's last delivery error, and
  * this adapter has no authentication. Expose them only where operators alone can reach them.
@@ -23,16 +26,23 @@ final class OutboxRoutes {
 
   private final InspectOutbox inspectOutbox;
   private final ReplayFailedEvent replayFailedEvent;
+  private final CloudEventFormat cloudEvents;
   private final JsonCodec json;
 
-  OutboxRoutes(InspectOutbox inspectOutbox, ReplayFailedEvent replayFailedEvent, JsonCodec json) {
+  OutboxRoutes(
+      InspectOutbox inspectOutbox,
+      ReplayFailedEvent replayFailedEvent,
+      CloudEventFormat cloudEvents,
+      JsonCodec json) {
     this.inspectOutbox = inspectOutbox;
     this.replayFailedEvent = replayFailedEvent;
+    this.cloudEvents = cloudEvents;
     this.json = json;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/outbox/events", this::list);
+    routes.get("/api/outbox/events/{id}", this::get);
     routes.get("/api/outbox/stats", this::stats);
     routes.post("/api/outbox/events/{id}/replay", this::replay);
   }
@@ -47,6 +57,17 @@ final class OutboxRoutes {
     List<OutboxEntry> entries = inspectOutbox.list(status, limit);
 
     json.write(ctx, 200, new EntryList(entries.stream().map(EntryView::of).toList()));
+  }
+
+  /** Returns one stored event as the CloudEvent that the relay delivers for it. */
+  private void get(Context ctx) {
+    EventId id = RequestParameters.pathId(ctx, "event", EventId::parse);
+
+    EventEnvelope envelope = inspectOutbox.envelope(id);
+
+    ctx.status(200)
+        .contentType(CloudEventFormat.MEDIA_TYPE)
+        .result(cloudEvents.encode(envelope).getBytes(StandardCharsets.UTF_8));
   }
 
   private void stats(Context ctx) {

@@ -35,7 +35,7 @@ final class Preconditions {
       return Optional.empty();
     }
     if (values.size() > 1) {
-      throw invalid("must be given once");
+      throw invalid(RequestMetadata.REPEATED_HEADER_REASON);
     }
     String value = values.get(0).strip();
     if (value.equals("*")) {

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.rustok.core.application.NotFoundException;
 import io.rustok.core.application.VersionConflictException;
+import io.rustok.core.domain.outbox.UnreadableStoredEventException;
 import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -167,6 +168,12 @@ final class ProblemResponses {
       case NotFoundException notFound ->
           Problem.of(ProblemType.NOT_FOUND, "The " + notFound.resource() + " was not found.");
       case VersionConflictException conflict -> versionConflict(conflict);
+      case UnreadableStoredEventException unreadable ->
+          Problem.of(
+              ProblemType.EVENT_UNREADABLE,
+              "This version of the service cannot read the stored event: "
+                  + unreadable.reason()
+                  + ".");
       case HttpResponseException javalin -> fromJavalin(javalin, ctx);
       default -> internal(failure, ctx);
     };
@@ -193,7 +200,10 @@ final class ProblemResponses {
             + "; read it again before changing it.");
   }
 
-  /** Maps the exceptions Javalin throws itself, such as for an unknown route or a large body. */
+  /**
+   * Maps the exceptions that Javalin throws for an unknown route or a large body, and that {@link
+   * RequestBodyReader} throws for a body that cannot be read.
+   */
   private Problem fromJavalin(HttpResponseException failure, Context ctx) {
     return switch (failure.getStatus()) {
       case 404 ->
@@ -207,12 +217,12 @@ final class ProblemResponses {
         yield Problem.of(
             ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
       }
-      case 413 -> Problem.from(JsonCodec.tooLarge(maxBodyBytes));
+      case 413 -> Problem.from(RequestBodyReader.tooLarge(maxBodyBytes));
       default -> {
         if (failure.getStatus() >= 500) {
           yield internal(failure, ctx);
         }
-        log.debug("Javalin rejected the request status={}", failure.getStatus());
+        log.debug("Request rejected as a plain problem status={}", failure.getStatus());
         yield Problem.plain(failure.getStatus());
       }
     };

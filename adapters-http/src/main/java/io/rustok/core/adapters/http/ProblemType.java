@@ -12,7 +12,12 @@ public enum ProblemType {
   INVALID_FIELD("invalid-field", 400, "Invalid field"),
   /** A request header is missing or malformed. */
   INVALID_HEADER("invalid-header", 400, "Invalid header"),
-  /** The tenant named by {@code X-Tenant-ID} does not exist. */
+  /**
+   * In host mode, the header that names the request's host is missing, empty, repeated or
+   * malformed.
+   */
+  INVALID_HOST("invalid-host", 400, "Invalid host"),
+  /** The request's tenant does not exist, or the request names it by an IP address. */
   TENANT_NOT_FOUND("tenant-not-found", 404, "Tenant not found"),
   /** The node, tenant or event named in the path does not exist (in this tenant). */
   NOT_FOUND("not-found", 404, "Not found"),
@@ -22,6 +27,11 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   /** A unique value, such as a slug, is already taken. */
   CONFLICT("conflict", 409, "Conflict"),
+  /**
+   * The stored event exists, but this version of the service cannot read its payload: its type or
+   * schema version is unknown here, or the payload is damaged.
+   */
+  EVENT_UNREADABLE("event-unreadable", 409, "Event unreadable"),
   /** {@code If-Match} names a version that is no longer the stored one. */
   VERSION_CONFLICT("version-conflict", 412, "Version conflict"),
   /** The body is larger than the configured maximum. */
@@ -30,6 +40,8 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   /** The request must carry {@code If-Match} but has none. */
   PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
+  /** The tenant could not be looked up now: its load failed or did not finish in time. */
+  TENANT_UNAVAILABLE("tenant-unavailable", 503, "Tenant unavailable"),
   /** An unexpected failure, described in the server log under the request's correlation id. */
   INTERNAL("internal", 500, "Internal server error");
 

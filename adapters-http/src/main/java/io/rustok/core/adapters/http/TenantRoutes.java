@@ -2,6 +2,7 @@ package io.rustok.core.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.rustok.core.application.RequestContext;
 import io.rustok.core.application.tenancy.CreateTenant;
 import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.UpdateTenant;
@@ -31,9 +32,10 @@ final class TenantRoutes {
   }
 
   private void create(Context ctx) {
+    RequestContext context = RequestMetadata.context(ctx);
     TenantJson.CreateRequest request = json.read(ctx, TenantJson.CreateRequest.class);
 
-    Tenant tenant = createTenant.execute(RequestMetadata.context(ctx), request.toCommand());
+    Tenant tenant = createTenant.execute(context, request.toCommand());
 
     ctx.header("Location", "/api/tenants/" + tenant.id());
     respond(ctx, 201, tenant);
@@ -48,10 +50,10 @@ final class TenantRoutes {
   private void update(Context ctx) {
     TenantId id = RequestParameters.pathId(ctx, "tenant", TenantId::parse);
     Optional<Long> expectedVersion = Preconditions.optionalVersion(ctx);
+    RequestContext context = RequestMetadata.context(ctx);
     TenantJson.UpdateRequest request = json.read(ctx, TenantJson.UpdateRequest.class);
 
-    Tenant tenant =
-        updateTenant.execute(RequestMetadata.context(ctx), request.toCommand(id, expectedVersion));
+    Tenant tenant = updateTenant.execute(context, request.toCommand(id, expectedVersion));
 
     respond(ctx, 200, tenant);
   }

@@ -4,14 +4,13 @@ import static io.rustok.core.adapters.http.ProblemAssertions.assertLeaksNothing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests so malformed that Jetty rejects them before Javalin sees them. */
+/**
+ * Requests whose HTTP message is malformed, so that Jetty rejects them before Javalin receives them
+ * or fails while their body is read.
+ */
 class MalformedRequestsTest {
   private final RunningApi api = RunningApi.start();
 
@@ -21,25 +20,25 @@ class MalformedRequestsTest {
   }
 
   @Test
-  void badPercentEncodingIsPlainProblem() throws IOException {
-    String response = sendRaw("GET /api/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  void badPercentEncodingIsPlainProblem() {
+    String response = api.sendRaw("GET /api/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
     assertPlainProblem(response, 400);
     api.assertStillServes();
   }
 
   @Test
-  void garbageRequestLineIsPlainProblem() throws IOException {
-    String response = sendRaw("GARBAGE\r\n\r\n");
+  void garbageRequestLineIsPlainProblem() {
+    String response = api.sendRaw("GARBAGE\r\n\r\n");
 
     assertPlainProblem(response, 400);
     api.assertStillServes();
   }
 
   @Test
-  void oversizedHeadersArePlainProblem() throws IOException {
+  void oversizedHeadersArePlainProblem() {
     String response =
-        sendRaw(
+        api.sendRaw(
             "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Padding: "
                 + "p".repeat(20_000)
                 + "\r\n\r\n");
@@ -48,14 +47,34 @@ class MalformedRequestsTest {
     api.assertStillServes();
   }
 
-  private String sendRaw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", api.uri("/").getPort())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  @Test
+  void malformedChunkSizeIsPlainProblem() {
+    try (CapturedLogs logs = CapturedLogs.open()) {
+      String response =
+          api.sendRaw(
+              "POST /api/tenants HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "zz\r\n{}\r\n0\r\n\r\n");
+
+      assertPlainProblem(response, 400);
+      assertThat(logs.errorsAndStackTraces()).isEmpty();
     }
+    api.assertStillServes();
+  }
+
+  @Test
+  void bodyShorterThanContentLengthIsPlainProblem() {
+    try (CapturedLogs logs = CapturedLogs.open()) {
+      String response =
+          api.sendRaw(
+              "POST /api/tenants HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                  + "{\"slug\":");
+
+      assertPlainProblem(response, 400);
+      assertThat(logs.errorsAndStackTraces()).isEmpty();
+    }
+    api.assertStillServes();
   }
 
   private static void assertPlainProblem(String response, int status) {

@@ -225,7 +225,9 @@ class NodeRoutesTest {
     assertThat(node.get("metadata").get("k").asText()).isEqualTo("v");
     assertThat(node.get("translations").get(0).get("title").asText()).isEqualTo("Hello");
     assertThat(node.get("translations").get(1).get("title").asText()).isEqualTo("Guten Tag");
-    assertThat(node.get("translations").get(1).get("slug").asText()).isEqualTo("guten-tag");
+    assertThat(node.get("translations").get(1).get("slug").asText())
+        .as("a retitled translation keeps its slug")
+        .isEqualTo("hallo");
     assertThat(node.get("bodies").size()).isEqualTo(2);
     assertThat(node.get("bodies").get(1).get("body").asText()).isEqualTo("Zwei");
   }

@@ -129,6 +129,55 @@ class OutboxRoutesTest {
     api.assertStillServes();
   }
 
+  @Test
+  void eventIsReturnedAsCloudEvent() {
+    String tenantId = api.createTenant("acme").get("id").asText();
+    JsonNode node = api.createNode("acme", "Hello");
+    JsonNode listed = api.get("/api/outbox/events").json().get("items").get(0);
+    String eventId = listed.get("id").asText();
+
+    RunningApi.Response response = api.get("/api/outbox/events/" + eventId);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Content-Type")).startsWith("application/cloudevents+json");
+    JsonNode event = response.json();
+    assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+    assertThat(event.get("id").asText()).isEqualTo(eventId);
+    assertThat(event.get("source").asText()).isEqualTo("urn:rustok:core");
+    assertThat(event.get("type").asText()).isEqualTo("node.created");
+    assertThat(event.get("time").asText()).endsWith("Z");
+    assertThat(event.get("subject").asText()).isEqualTo(node.get("id").asText());
+    assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
+    assertThat(event.get("dataschema").asText())
+        .isEqualTo("urn:rustok:event-schema:node.created:2");
+    assertThat(event.get("tenantid").asText()).isEqualTo(tenantId);
+    assertThat(event.get("schemaversion").asInt()).isEqualTo(2);
+    assertThat(event.get("correlationid").asText()).isNotBlank();
+    assertThat(event.at("/data/primaryLocale").asText()).isEqualTo("en");
+    assertThat(event.at("/data/slug").asText()).isEqualTo("hello");
+  }
+
+  @Test
+  void eventOfAnyStatusIsReturned() {
+    api.createTenant("acme");
+    String failedId = failOneEvent("transport down");
+
+    RunningApi.Response response = api.get("/api/outbox/events/" + failedId);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("type").asText()).isEqualTo("tenant.created");
+  }
+
+  @Test
+  void unknownOrMalformedEventIsNotFound() {
+    RunningApi.Response unknown =
+        api.get("/api/outbox/events/0192f0c4-7b1e-7cc3-9a4e-2f1d3c5b6a70");
+    RunningApi.Response malformed = api.get("/api/outbox/events/nope");
+
+    assertProblem(unknown, "not-found", 404);
+    assertProblem(malformed, "not-found", 404);
+  }
+
   /** Claims the oldest pending event, parks it as failed and returns its id. */
   private String failOneEvent(String error) {
     List<ClaimedEvent> claimed = api.outbox.claim(1, Duration.ofMinutes(1));

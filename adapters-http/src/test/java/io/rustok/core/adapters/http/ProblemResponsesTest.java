@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rustok.core.application.tenancy.TenantReference;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,47 @@ class ProblemResponsesTest {
 
     assertProblem(response, "invalid-json", 400);
     api.assertStillServes();
+  }
+
+  @Test
+  void bodyInAnotherUnicodeEncodingIsInvalidJson() {
+    String json = "{\"slug\":\"acme\",\"name\":\"Acme\"}";
+    Map<String, byte[]> bodies =
+        Map.of(
+            "UTF-16LE", json.getBytes(StandardCharsets.UTF_16LE),
+            "UTF-16BE", json.getBytes(StandardCharsets.UTF_16BE),
+            "UTF-16 with byte order mark", json.getBytes(StandardCharsets.UTF_16),
+            "UTF-32BE", json.getBytes(Charset.forName("UTF-32BE")),
+            "UTF-32LE", json.getBytes(Charset.forName("UTF-32LE")));
+
+    bodies.forEach(
+        (name, body) -> {
+          RunningApi.Response response =
+              api.send(
+                  api.request("/api/tenants", "Content-Type", "application/json")
+                      .POST(BodyPublishers.ofByteArray(body)));
+
+          assertThat(response.status()).as(name).isEqualTo(400);
+          assertProblem(response, "invalid-json", 400);
+        });
+    api.assertStillServes();
+  }
+
+  @Test
+  void utf8ByteOrderMarkIsIgnored() {
+    byte[] json = "{\"slug\":\"acme\",\"name\":\"Acme\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[json.length + 3];
+    body[0] = (byte) 0xef;
+    body[1] = (byte) 0xbb;
+    body[2] = (byte) 0xbf;
+    System.arraycopy(json, 0, body, 3, json.length);
+
+    RunningApi.Response response =
+        api.send(
+            api.request("/api/tenants", "Content-Type", "application/json")
+                .POST(BodyPublishers.ofByteArray(body)));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
   }
 
   @Test
@@ -227,6 +271,36 @@ class ProblemResponsesTest {
   }
 
   @Test
+  void loneSurrogateInKeyIsInvalidField() {
+    api.createTenant("acme");
+
+    Map<String, String> cases =
+        Map.of(
+            "{\"a\\ud800\":1}", "metadata",
+            "{\"ok\":1,\"\\udc00\\ud800\":1}", "metadata",
+            "{\"list\":[1,{\"\\ud800\\u0041\":1}]}", "metadata.list[1]");
+
+    cases.forEach(
+        (metadata, field) -> {
+          RunningApi.Response response =
+              api.post(
+                  "/api/nodes",
+                  "{\"kind\":\"post\",\"translations\":[{\"title\":\"T\"}],\"metadata\":"
+                      + metadata
+                      + "}",
+                  "X-Tenant-ID",
+                  "acme");
+
+          JsonNode problem = assertProblem(response, "invalid-field", 400);
+          assertThat(problem.get("field").asText()).as(metadata).isEqualTo(field);
+          assertThat(problem.get("detail").asText()).as(metadata).contains("surrogate");
+        });
+    RunningApi.Response tenant = api.post("/api/tenants", "{\"\\ud800\":1}");
+    assertThat(assertProblem(tenant, "invalid-field", 400).has("field")).isFalse();
+    api.assertStillServes();
+  }
+
+  @Test
   void badTenantHeaderIsInvalidHeader() {
     RunningApi.Response missing = api.get("/api/nodes");
     RunningApi.Response malformed = api.get("/api/nodes", "X-Tenant-ID", "Not A Slug!");
@@ -243,7 +317,13 @@ class ProblemResponsesTest {
     api.createTenant("acme");
 
     RunningApi.Response response =
-        api.get("/api/nodes", "X-Tenant-ID", "acme", "X-Actor-ID", "alice");
+        api.post(
+            "/api/nodes",
+            "{\"kind\":\"post\",\"translations\":[{\"title\":\"T\"}]}",
+            "X-Tenant-ID",
+            "acme",
+            "X-Actor-ID",
+            "alice");
 
     assertThat(assertProblem(response, "invalid-header", 400).get("header").asText())
         .isEqualTo("X-Actor-ID");
@@ -355,6 +435,32 @@ class ProblemResponsesTest {
   }
 
   @Test
+  void missingMediaTypeIsUnsupportedMediaType() {
+    api.createTenant("acme");
+    String body = "{\"kind\":\"post\",\"translations\":[{\"title\":\"T\"}]}";
+
+    for (String contentType : List.of("", ";", " ; ", ";charset=utf-8")) {
+      RunningApi.Response response = api.sendRawForResponse(postNode(contentType, body));
+
+      assertThat(response.status()).as("[%s] %s", contentType, response.body()).isEqualTo(415);
+      assertThat(assertProblem(response, "unsupported-media-type", 415).get("header").asText())
+          .isEqualTo("Content-Type");
+    }
+    api.assertStillServes();
+  }
+
+  @Test
+  void emptyContentTypeParametersAreAllowed() {
+    api.createTenant("acme");
+    String body = "{\"kind\":\"post\",\"translations\":[{\"title\":\"T\"}]}";
+
+    RunningApi.Response response =
+        api.sendRawForResponse(postNode("application/json;; charset=utf-8;", body));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+  }
+
+  @Test
   void unexpectedFailureIsInternalWithoutItsMessage() {
     TenantResolver real = api.tenantResolver;
     api.tenantResolver =
@@ -387,6 +493,17 @@ class ProblemResponsesTest {
     assertProblem(response, "internal", 500);
     assertLeaksNothing(response.body());
     api.assertStillServes();
+  }
+
+  /** Returns a raw request that creates a node in tenant {@code acme}. */
+  private static String postNode(String contentType, String body) {
+    return "POST /api/nodes HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Tenant-ID: acme\r\n"
+        + "Content-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.length()
+        + "\r\n\r\n"
+        + body;
   }
 
   /** Returns a valid tenant body of about two megabytes. */

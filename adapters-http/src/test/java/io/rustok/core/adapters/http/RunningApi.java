@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rustok.core.adapters.inmemory.InMemoryNodeRepository;
 import io.rustok.core.adapters.inmemory.InMemoryOutbox;
 import io.rustok.core.adapters.inmemory.InMemoryTenantRepository;
@@ -22,12 +24,15 @@ import io.rustok.core.application.tenancy.CreateTenant;
 import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.ResolveTenant;
 import io.rustok.core.application.tenancy.TenantChangeListener;
+import io.rustok.core.application.tenancy.TenantReference;
 import io.rustok.core.application.tenancy.UpdateTenant;
 import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.UuidV7;
 import io.rustok.core.testing.MutableClock;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -35,8 +40,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -58,6 +68,11 @@ final class RunningApi implements AutoCloseable {
   /** Tenant resolver of the server, which tests may wrap to inject failures. */
   volatile TenantResolver tenantResolver;
 
+  /** Every reference the server asked the tenant resolver for, in order. */
+  final List<TenantReference> tenantLookups = new CopyOnWriteArrayList<>();
+
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
   private final HttpApi api;
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -75,7 +90,10 @@ final class RunningApi implements AutoCloseable {
             new CreateTenant(unitOfWork, tenants, events, ids, clock),
             new GetTenant(tenants),
             new UpdateTenant(unitOfWork, tenants, events, clock, TenantChangeListener.NONE),
-            reference -> tenantResolver.find(reference),
+            reference -> {
+              tenantLookups.add(reference);
+              return tenantResolver.find(reference);
+            },
             new CreateNode(unitOfWork, nodes, events, ids, clock),
             new GetNode(nodes),
             new ListNodes(nodes),
@@ -85,7 +103,8 @@ final class RunningApi implements AutoCloseable {
             new DeleteNode(unitOfWork, nodes, events),
             new InspectOutbox(outbox),
             new ReplayFailedEvent(outbox, () -> {}),
-            () -> readiness.getAsBoolean());
+            () -> readiness.getAsBoolean(),
+            registry);
     api = new HttpApi(dependencies, settings).start(0);
   }
 
@@ -101,6 +120,10 @@ final class RunningApi implements AutoCloseable {
   public void close() {
     api.stop();
     client.close();
+  }
+
+  int port() {
+    return api.port();
   }
 
   URI uri(String path) {
@@ -162,6 +185,28 @@ final class RunningApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code request} as it is to a new connection, half-closes the connection and returns
+   * everything the server sends back, so a test can send what no HTTP client would.
+   */
+  String sendRaw(String request) {
+    try (Socket socket = new Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends {@code request} as {@link #sendRaw(String)} does and parses the response. */
+  Response sendRawForResponse(String request) {
+    return Response.parseRaw(sendRaw(request));
+  }
+
   /** Creates a tenant with locale {@code en} and returns its JSON. */
   JsonNode createTenant(String slug) {
     Response response =
@@ -215,6 +260,23 @@ final class RunningApi implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("response body is not JSON: " + body, e);
       }
+    }
+
+    /** Parses a whole HTTP/1.1 response whose body ends where the connection closes. */
+    static Response parseRaw(String raw) {
+      int headerEnd = raw.indexOf("\r\n\r\n");
+      assertThat(headerEnd).as(raw).isPositive();
+      String[] lines = raw.substring(0, headerEnd).split("\r\n");
+      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers
+            .computeIfAbsent(lines[i].substring(0, colon), name -> new ArrayList<>())
+            .add(lines[i].substring(colon + 1).strip());
+      }
+      return new Response(
+          status, HttpHeaders.of(headers, (name, value) -> true), raw.substring(headerEnd + 4));
     }
 
     String header(String name) {

@@ -199,6 +199,18 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
     return unitOfWork.read(() -> Optional.ofNullable(byId.get(id)).map(StoredEvent::toEntry));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This store keeps envelopes as objects, so every stored event is readable and at its current
+   * version.
+   */
+  @Override
+  public Optional<EventEnvelope> findEnvelope(EventId id) {
+    Objects.requireNonNull(id, "id");
+    return unitOfWork.read(() -> Optional.ofNullable(byId.get(id)).map(StoredEvent::envelope));
+  }
+
   @Override
   public List<OutboxEntry> list(OutboxStatus status, int limit) {
     Objects.requireNonNull(status, "status");

@@ -2,7 +2,7 @@ package io.rustok.core.adapters.jooq;
 
 import static io.rustok.core.adapters.jooq.Schema.NOW;
 import static io.rustok.core.adapters.jooq.Schema.columnOf;
-import static io.rustok.core.adapters.jooq.Schema.nowPlus;
+import static io.rustok.core.adapters.jooq.Schema.plus;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -21,6 +21,7 @@ import io.rustok.core.domain.outbox.OutboxEntry;
 import io.rustok.core.domain.outbox.OutboxStats;
 import io.rustok.core.domain.outbox.OutboxStatus;
 import io.rustok.core.domain.outbox.OutboxStore;
+import io.rustok.core.domain.outbox.UnreadableStoredEventException;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Uuids;
 import io.rustok.core.domain.tenancy.TenantId;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -66,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * claim whose lease ran out can therefore still complete its rows unless another claim has taken
  * them since.
  *
- * <p>All times come from the database's {@code now()}, so relays need no synchronised clocks.
+ * <p>All times come from the database's {@code now()}, so relays need no synchronised clocks. The
+ * constructor for tests shifts that time by a given amount in every statement of the store.
  */
 public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   private static final Logger log = LoggerFactory.getLogger(JooqOutboxStore.class);
@@ -101,14 +104,40 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   private final EnvelopeCodec codec;
   private final DSLContext autocommit;
 
+  private final StoreClock clock;
+
   /**
    * Creates a store whose {@link #append} joins the units of {@code unitOfWork} and whose other
    * methods use that unit of work's pool directly.
    */
   public JooqOutboxStore(JooqUnitOfWork unitOfWork, EnvelopeCodec codec) {
+    this(unitOfWork, codec, () -> NOW);
+  }
+
+  /**
+   * Creates a store for tests whose time is the database's {@code now()} plus {@code clockShift},
+   * so that a test can let leases expire, delays pass and events age without waiting.
+   *
+   * <p>The shift is read once per statement and applies to every time the store writes or compares:
+   * creation, next attempt, lease end, dispatch time and the age in {@link #stats}. Column defaults
+   * and the other adapters keep the unshifted {@code now()}. Not meant for production: stores that
+   * share a table with different shifts would disagree about which events are due.
+   */
+  public JooqOutboxStore(
+      JooqUnitOfWork unitOfWork, EnvelopeCodec codec, Supplier<Duration> clockShift) {
+    this(unitOfWork, codec, shiftedNow(clockShift));
+  }
+
+  private JooqOutboxStore(JooqUnitOfWork unitOfWork, EnvelopeCodec codec, StoreClock clock) {
     this.unitOfWork = Require.notNull(unitOfWork, "unitOfWork");
     this.codec = Require.notNull(codec, "codec");
     this.autocommit = DSL.using(unitOfWork.dataSource(), SQLDialect.POSTGRES);
+    this.clock = clock;
+  }
+
+  private static StoreClock shiftedNow(Supplier<Duration> clockShift) {
+    Require.notNull(clockShift, "clockShift");
+    return () -> plus(NOW, Require.notNull(clockShift.get(), "clockShift value"));
   }
 
   /**
@@ -128,10 +157,11 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
           "EventOutbox.append needs an active unit of work on this thread: call it inside"
               + " UnitOfWork.execute, so the events commit together with the change they describe");
     }
+    Field<Instant> now = clock.now();
     List<Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant>> rows =
         new ArrayList<>(envelopes.size());
     for (EventEnvelope envelope : envelopes) {
-      rows.add(rowFor(envelope));
+      rows.add(rowFor(envelope, now));
     }
     DSLContext dsl = unitOfWork.dsl();
     for (int start = 0; start < rows.size(); start += APPEND_CHUNK) {
@@ -154,7 +184,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   }
 
   private Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant> rowFor(
-      EventEnvelope envelope) {
+      EventEnvelope envelope, Field<Instant> now) {
     Require.notNull(envelope, "envelope");
     String json = codec.encode(envelope);
     Optional<String> problem = PostgresText.problemInJsonb(json);
@@ -178,8 +208,8 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         val(envelope.schemaVersion()),
         val(PENDING),
         val(0),
-        NOW,
-        NOW);
+        now,
+        now);
   }
 
   @Override
@@ -210,17 +240,18 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     Table<Record> candidate = SysEvents.TABLE.as("candidate");
     Field<UUID> candidateId = columnOf(candidate, SysEvents.ID);
     Field<Instant> candidateClaimedUntil = columnOf(candidate, SysEvents.CLAIMED_UNTIL);
+    Field<Instant> now = clock.now();
     return autocommit
         .update(SysEvents.TABLE)
         .set(SysEvents.CLAIMED_BY, token.value())
-        .set(SysEvents.CLAIMED_UNTIL, nowPlus(lease))
+        .set(SysEvents.CLAIMED_UNTIL, plus(now, lease))
         .where(
             SysEvents.ID.in(
                 select(candidateId)
                     .from(candidate)
                     .where(columnOf(candidate, SysEvents.STATUS).eq(PENDING))
-                    .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(NOW))
-                    .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(NOW)))
+                    .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(now))
+                    .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(now)))
                     .orderBy(columnOf(candidate, SysEvents.CREATED_AT), candidateId)
                     .limit(limit)
                     .forUpdate()
@@ -241,18 +272,11 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     String eventType = row.get(SysEvents.EVENT_TYPE);
     int schemaVersion = row.get(SysEvents.SCHEMA_VERSION);
     int attempts = row.get(SysEvents.RETRY_COUNT);
-    String reason;
-    try {
-      EventEnvelope envelope = codec.decode(row.get(SysEvents.PAYLOAD).data());
-      if (envelope.eventId().equals(id)) {
-        return ClaimedEvent.readable(envelope, token, attempts);
-      }
-      reason = "the payload's eventId " + envelope.eventId() + " differs from the row id";
-    } catch (UnreadablePayloadException e) {
-      reason = e.getMessage();
-    } catch (RuntimeException e) {
-      reason = "the codec failed: " + e;
+    Decoded decoded = decode(id, row.get(SysEvents.PAYLOAD));
+    if (decoded.envelope() != null) {
+      return ClaimedEvent.readable(decoded.envelope(), token, attempts);
     }
+    String reason = decoded.unreadableReason();
     log.warn(
         "Claimed an unreadable event eventId={} eventType={} schemaVersion={}: {}",
         id,
@@ -260,6 +284,24 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         schemaVersion,
         reason);
     return ClaimedEvent.unreadable(id, eventType, schemaVersion, token, attempts, reason);
+  }
+
+  /** A decoded payload: the envelope, or else the reason this code cannot read it. */
+  private record Decoded(EventEnvelope envelope, String unreadableReason) {}
+
+  private Decoded decode(EventId id, JSONB payload) {
+    try {
+      EventEnvelope envelope = codec.decode(payload.data());
+      if (envelope.eventId().equals(id)) {
+        return new Decoded(envelope, null);
+      }
+      return new Decoded(
+          null, "the payload's eventId " + envelope.eventId() + " differs from the row id");
+    } catch (UnreadablePayloadException e) {
+      return new Decoded(null, e.getMessage());
+    } catch (RuntimeException e) {
+      return new Decoded(null, "the codec failed: " + e);
+    }
   }
 
   @Override
@@ -271,7 +313,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
           autocommit
               .update(SysEvents.TABLE)
               .set(SysEvents.STATUS, DISPATCHED)
-              .set(SysEvents.DISPATCHED_AT, NOW)
+              .set(SysEvents.DISPATCHED_AT, clock.now())
               .setNull(SysEvents.CLAIMED_BY)
               .setNull(SysEvents.CLAIMED_UNTIL)
               .where(SysEvents.ID.eq(any(claim.getValue())))
@@ -292,7 +334,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         autocommit
             .update(SysEvents.TABLE)
             .set(SysEvents.RETRY_COUNT, SysEvents.RETRY_COUNT.plus(1))
-            .set(SysEvents.NEXT_ATTEMPT_AT, nowPlus(delay))
+            .set(SysEvents.NEXT_ATTEMPT_AT, plus(clock.now(), delay))
             .set(SysEvents.LAST_ERROR, storableError(error))
             .setNull(SysEvents.CLAIMED_BY)
             .setNull(SysEvents.CLAIMED_UNTIL)
@@ -356,7 +398,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
             .update(SysEvents.TABLE)
             .set(SysEvents.STATUS, PENDING)
             .set(SysEvents.RETRY_COUNT, 0)
-            .set(SysEvents.NEXT_ATTEMPT_AT, NOW)
+            .set(SysEvents.NEXT_ATTEMPT_AT, clock.now())
             .setNull(SysEvents.CLAIMED_BY)
             .setNull(SysEvents.CLAIMED_UNTIL)
             .where(SysEvents.ID.eq(id.value()))
@@ -386,6 +428,30 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         .map(JooqOutboxStore::toEntry);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The payload is decoded with the store's codec, which upcasts an older schema version.
+   */
+  @Override
+  public Optional<EventEnvelope> findEnvelope(EventId id) {
+    Require.notNull(id, "id");
+    Optional<JSONB> payload =
+        autocommit
+            .select(SysEvents.PAYLOAD)
+            .from(SysEvents.TABLE)
+            .where(SysEvents.ID.eq(id.value()))
+            .fetchOptional(SysEvents.PAYLOAD);
+    if (payload.isEmpty()) {
+      return Optional.empty();
+    }
+    Decoded decoded = decode(id, payload.get());
+    if (decoded.envelope() == null) {
+      throw new UnreadableStoredEventException(id, decoded.unreadableReason());
+    }
+    return Optional.of(decoded.envelope());
+  }
+
   /** {@inheritDoc} Ties in creation time are broken by id, larger first. */
   @Override
   public List<OutboxEntry> list(OutboxStatus status, int limit) {
@@ -402,7 +468,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         .fetch(JooqOutboxStore::toEntry);
   }
 
-  /** {@inheritDoc} The age is measured against the database's {@code now()}. */
+  /** {@inheritDoc} The age is measured against the store's time, the database's {@code now()}. */
   @Override
   public OutboxStats stats() {
     Field<Long> pending = countWithStatus(PENDING).as("pending");
@@ -412,7 +478,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
         field(
                 "floor(extract(epoch from ({0} - {1})) * 1000000)::bigint",
                 SQLDataType.BIGINT,
-                NOW,
+                clock.now(),
                 min(SysEvents.CREATED_AT).filterWhere(SysEvents.STATUS.eq(PENDING)))
             .as("oldest_pending_age_micros");
     Record row =
@@ -425,6 +491,19 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
             .map(micros -> Duration.ofNanos(Math.multiplyExact(Math.max(0, micros), 1_000L)));
     return new OutboxStats(
         row.get(pending), row.get(dispatched), row.get(failed), oldestPendingAge);
+  }
+
+  /**
+   * The store's current time as an SQL expression: {@code now()}, or {@code now()} plus a shift in
+   * tests.
+   */
+  @FunctionalInterface
+  private interface StoreClock {
+    /**
+     * Returns the expression for one statement. A statement that compares or writes the time more
+     * than once uses one expression, so that every use has the same shift.
+     */
+    Field<Instant> now();
   }
 
   /** Returns {@code count(*) FILTER (WHERE status = ?)}, read as a long. */

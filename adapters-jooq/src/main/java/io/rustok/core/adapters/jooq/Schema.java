@@ -27,10 +27,13 @@ final class Schema {
   /** The database's {@code now()}: the start time of the current transaction. */
   static final Field<Instant> NOW = field("now()", TIMESTAMPTZ);
 
-  /** Returns {@code now() + delay}, computed by the database, with microsecond precision. */
-  static Field<Instant> nowPlus(Duration delay) {
-    long micros = Math.multiplyExact(delay.getSeconds(), 1_000_000L) + delay.getNano() / 1_000;
-    return field("now() + {0} * interval '1 microsecond'", TIMESTAMPTZ, DSL.val(micros));
+  /**
+   * Returns {@code time + amount}, computed by the database. The amount is cut to whole
+   * microseconds, the precision of {@code timestamptz}.
+   */
+  static Field<Instant> plus(Field<Instant> time, Duration amount) {
+    long micros = Math.multiplyExact(amount.getSeconds(), 1_000_000L) + amount.getNano() / 1_000;
+    return field("({0} + {1} * interval '1 microsecond')", TIMESTAMPTZ, time, DSL.val(micros));
   }
 
   private Schema() {}

@@ -15,10 +15,15 @@ import io.rustok.core.domain.outbox.OutboxStatus;
 import io.rustok.core.domain.tenancy.TenantId;
 import io.rustok.core.testing.postgres.PostgresExtension;
 import io.rustok.core.testing.postgres.StatementCounter;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,7 +80,7 @@ class JooqOutboxStoreIT {
     OutboxEntry entry = store.find(envelope.eventId()).orElseThrow();
 
     assertThat(entry.eventType()).isEqualTo("node.created");
-    assertThat(entry.schemaVersion()).isEqualTo(1);
+    assertThat(entry.schemaVersion()).isEqualTo(2);
     assertThat(entry.tenantId()).isEqualTo(tenant);
     assertThat(entry.aggregateId()).isEqualTo(envelope.aggregateId());
     assertThat(entry.status()).isEqualTo(OutboxStatus.PENDING);
@@ -141,6 +146,31 @@ class JooqOutboxStoreIT {
     assertThat(second).hasSize(1);
     assertThat(second.getFirst().id()).isNotIn(first.stream().map(ClaimedEvent::id).toList());
     assertThat(third).isEmpty();
+  }
+
+  /**
+   * Another transaction holds a row lock on the oldest event, as a claim statement still running
+   * would. A claim must skip that row and return the next event without waiting for the lock.
+   */
+  @Test
+  void claimSkipsRowsLockedElsewhere() throws Exception {
+    List<EventEnvelope> envelopes = appendNodeCreated(2);
+    try (Connection locker = db.dataSource().getConnection()) {
+      locker.setAutoCommit(false);
+      DSL.using(locker, SQLDialect.POSTGRES)
+          .selectFrom(Schema.SysEvents.TABLE)
+          .where(Schema.SysEvents.ID.eq(envelopes.getFirst().eventId().value()))
+          .forUpdate()
+          .fetch();
+      try {
+        List<ClaimedEvent> claimed =
+            CompletableFuture.supplyAsync(() -> store.claim(10, LEASE)).get(10, TimeUnit.SECONDS);
+
+        assertThat(ids(claimed)).containsExactly(envelopes.get(1).eventId());
+      } finally {
+        locker.rollback();
+      }
+    }
   }
 
   @Test

@@ -21,8 +21,21 @@ public record TranslationInput(
   }
 
   public Translation toTranslation() {
+    return toTranslation(Optional.empty());
+  }
+
+  /**
+   * Returns the translation this input describes, as a change to {@code existing}. Without a slug
+   * of its own it keeps the slug of {@code existing}, so retitling a published node does not move
+   * its address; only a new translation derives its slug from the title. Without an excerpt it
+   * keeps the existing excerpt.
+   */
+  public Translation toTranslation(Optional<Translation> existing) {
     Require.text(title, field + ".title", Translation.MAX_TITLE_LENGTH);
-    Slug resolved = slug.orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
-    return new Translation(locale, title, resolved, excerpt);
+    Slug resolved =
+        slug.or(() -> existing.map(Translation::slug))
+            .orElseGet(() -> Slug.fromTitle(title, field + ".slug"));
+    Optional<String> resolvedExcerpt = excerpt.or(() -> existing.flatMap(Translation::excerpt));
+    return new Translation(locale, title, resolved, resolvedExcerpt);
   }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +46,6 @@ public final class UpdateNode {
   }
 
   public Node execute(RequestContext context, UpdateNodeCommand command) {
-    List<Translation> translationChanges =
-        command.translations().stream().map(TranslationInput::toTranslation).toList();
-
     Node updated =
         unitOfWork.execute(
             () -> {
@@ -56,7 +54,11 @@ public final class UpdateNode {
                       nodes,
                       command.tenantId(),
                       command.nodeId(),
-                      java.util.Optional.of(command.expectedVersion()));
+                      Optional.of(command.expectedVersion()));
+              List<Translation> translationChanges =
+                  command.translations().stream()
+                      .map(input -> input.toTranslation(current.translation(input.locale())))
+                      .toList();
               List<String> changedFields = new ArrayList<>();
               List<DomainEvent> detailEvents = new ArrayList<>();
               Node changed =

@@ -1,6 +1,7 @@
 package io.rustok.core.application.outbox;
 
 import io.rustok.core.application.NotFoundException;
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.outbox.OutboxEntry;
 import io.rustok.core.domain.outbox.OutboxStats;
@@ -9,7 +10,10 @@ import io.rustok.core.domain.outbox.OutboxStore;
 import io.rustok.core.domain.shared.ValidationException;
 import java.util.List;
 
-/** Operator's read-only view of the outbox: entries by status, one entry, and the counts. */
+/**
+ * Operator's read-only view of the outbox: entries by status, one entry with or without its
+ * payload, and the counts.
+ */
 public final class InspectOutbox {
   public static final int MAX_LIMIT = 1000;
 
@@ -29,6 +33,17 @@ public final class InspectOutbox {
 
   public OutboxEntry get(EventId id) {
     return store.find(id).orElseThrow(() -> new NotFoundException("event", id));
+  }
+
+  /**
+   * Returns the stored event with its payload, at its type's current schema version.
+   *
+   * @throws NotFoundException if no event has this id
+   * @throws io.rustok.core.domain.outbox.UnreadableStoredEventException if this code cannot read
+   *     the stored payload
+   */
+  public EventEnvelope envelope(EventId id) {
+    return store.findEnvelope(id).orElseThrow(() -> new NotFoundException("event", id));
   }
 
   public OutboxStats stats() {

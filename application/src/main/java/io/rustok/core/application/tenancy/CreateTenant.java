@@ -22,18 +22,35 @@ public final class CreateTenant {
   private final EventPublisher events;
   private final IdSource ids;
   private final Clock clock;
+  private final TenantChangeListener listener;
 
+  /**
+   * @param listener told after each tenant is committed, so caches of tenant lookups can drop a
+   *     cached miss for its slug or host names
+   */
+  public CreateTenant(
+      UnitOfWork unitOfWork,
+      TenantRepository tenants,
+      EventPublisher events,
+      IdSource ids,
+      Clock clock,
+      TenantChangeListener listener) {
+    this.unitOfWork = unitOfWork;
+    this.tenants = tenants;
+    this.events = events;
+    this.ids = ids;
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  /** Creates tenants with no listener, for wiring that caches no tenant lookups. */
   public CreateTenant(
       UnitOfWork unitOfWork,
       TenantRepository tenants,
       EventPublisher events,
       IdSource ids,
       Clock clock) {
-    this.unitOfWork = unitOfWork;
-    this.tenants = tenants;
-    this.events = events;
-    this.ids = ids;
-    this.clock = clock;
+    this(unitOfWork, tenants, events, ids, clock, TenantChangeListener.NONE);
   }
 
   public Tenant execute(RequestContext context, CreateTenantCommand command) {
@@ -57,6 +74,7 @@ public final class CreateTenant {
               tenant.id(),
               new TenantCreated(
                   tenant.id(), tenant.slug(), tenant.name(), tenant.hosts(), tenant.locales()));
+          unitOfWork.afterCommit(() -> listener.tenantCreated(tenant));
           return tenant;
         });
 

@@ -21,6 +21,7 @@ import io.rustok.core.testing.Unique;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class NodeUseCasesTest {
@@ -56,6 +57,7 @@ class NodeUseCasesTest {
     assertThat(pendingTypes()).containsExactly("node.created");
   }
 
+  @Tag("capability")
   @Test
   void failureAfterOutboxAppendLeavesNoNodeAndNoEvent() {
     EventOutbox failingAfterAppend =
@@ -117,6 +119,9 @@ class NodeUseCasesTest {
 
     assertThat(updated.version()).isEqualTo(2);
     assertThat(updated.metadata()).containsEntry("featured", true);
+    assertThat(updated.translation(EN).orElseThrow().slug())
+        .as("a retitled translation keeps its slug")
+        .isEqualTo(Slug.of("hello"));
     assertThat(pendingTypes())
         .containsExactly("node.created", "node.updated", "node.translation.updated");
   }
@@ -140,6 +145,7 @@ class NodeUseCasesTest {
     assertThat(pendingTypes()).containsExactly("node.created");
   }
 
+  @Tag("capability")
   @Test
   void nodeOfAnotherTenantIsNotFound() {
     Node node = createNode.execute(context, command("Hello", Optional.empty()));
@@ -179,5 +185,57 @@ class NodeUseCasesTest {
     return wiring.outbox.list(OutboxStatus.PENDING, 100).reversed().stream()
         .map(entry -> entry.eventType())
         .toList();
+  }
+
+  @Test
+  void updateWithRepeatedLocaleIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new UpdateNodeCommand(
+                    tenant,
+                    Unique.nodeId(),
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(
+                        new TranslationInput(EN, "a", Optional.empty(), Optional.empty(), "t[0]"),
+                        new TranslationInput(EN, "b", Optional.empty(), Optional.empty(), "t[1]")),
+                    List.of()))
+        .isInstanceOf(io.rustok.core.domain.shared.ValidationException.class)
+        .hasMessageContaining("must not repeat locale en");
+  }
+
+  @Test
+  void retitlingKeepsSlugAndExcerpt() {
+    CreateNodeCommand withExcerpt =
+        new CreateNodeCommand(
+            tenant,
+            NodeKind.POST,
+            NodeStatus.DRAFT,
+            Optional.empty(),
+            0,
+            Map.of(),
+            List.of(
+                new TranslationInput(
+                    EN, "Original", Optional.of(Slug.of("my-url")), Optional.of("keep me"), "t")),
+            List.of());
+    Node node = createNode.execute(context, withExcerpt);
+
+    Node updated =
+        updateNode.execute(
+            context,
+            new UpdateNodeCommand(
+                tenant,
+                node.id(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(
+                    new TranslationInput(
+                        EN, "Original, fixed", Optional.empty(), Optional.empty(), "t[0]")),
+                List.of()));
+
+    assertThat(updated.translation(EN).orElseThrow().slug()).isEqualTo(Slug.of("my-url"));
+    assertThat(updated.translation(EN).orElseThrow().excerpt()).contains("keep me");
   }
 }

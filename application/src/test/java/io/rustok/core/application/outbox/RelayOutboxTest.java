@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RelayOutboxTest {
@@ -51,6 +52,7 @@ class RelayOutboxTest {
     assertThat(wiring.outbox.stats().pending()).isZero();
   }
 
+  @Tag("capability")
   @Test
   void failingEventIsRetriedWithGrowingDelaysThenParkedWhileOthersFlow() {
     NodeId poisoned = Unique.nodeId();

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
  * kinds; a kind is a lowercase identifier of at most 64 characters.
  */
 public record NodeKind(String value) {
+  /** Regular expression that every kind matches in full. */
+  public static final String PATTERN = "[a-z][a-z0-9_-]{0,63}";
+
   // Declared before the constants below, which use it while the class initialises.
-  private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+  private static final Pattern FORM = Pattern.compile(PATTERN);
 
   public static final NodeKind POST = new NodeKind("post");
   public static final NodeKind PAGE = new NodeKind("page");

@@ -1,5 +1,6 @@
 package io.rustok.core.domain.outbox;
 
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,16 @@ public interface OutboxStore {
   boolean replay(EventId id);
 
   Optional<OutboxEntry> find(EventId id);
+
+  /**
+   * Returns the stored event with its payload, read at its type's current schema version: an event
+   * stored at an older version comes back upcast, as the relay delivers it.
+   *
+   * @return empty if no event has this id
+   * @throws UnreadableStoredEventException if this code cannot read the stored payload, for the
+   *     reason that would make the relay park it
+   */
+  Optional<EventEnvelope> findEnvelope(EventId id);
 
   /** Lists stored events with the given status, newest first. */
   List<OutboxEntry> list(OutboxStatus status, int limit);

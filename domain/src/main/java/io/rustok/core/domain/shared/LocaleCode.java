@@ -9,11 +9,17 @@ import java.util.regex.Pattern;
  * a two-letter region is uppercase, so {@code PT-br} and {@code pt-BR} are one locale.
  */
 public record LocaleCode(String value) {
-  private static final Pattern FORM = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+  public static final int MAX_LENGTH = 35;
+
+  /** Regular expression that every normalised locale code matches in full. */
+  public static final String PATTERN = "[a-z]{2,3}(-[A-Za-z0-9]{1,8})*";
+
+  private static final Pattern FORM = Pattern.compile(PATTERN);
 
   public LocaleCode {
     Require.present(value, "locale");
-    Require.that(value.length() <= 35, "locale", "must be at most 35 characters");
+    Require.that(
+        value.length() <= MAX_LENGTH, "locale", "must be at most " + MAX_LENGTH + " characters");
     value = normalise(value);
     Require.that(
         FORM.matcher(value).matches(), "locale", "must be a language tag such as en or pt-BR");

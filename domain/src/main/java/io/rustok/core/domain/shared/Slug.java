@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public record Slug(String value) {
   public static final int MAX_LENGTH = 128;
-  private static final Pattern FORM = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** Regular expression that every slug matches in full. */
+  public static final String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+  private static final Pattern FORM = Pattern.compile(PATTERN);
 
   public Slug {
     Require.present(value, "slug");

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public record HostName(String value) {
   public static final int MAX_LENGTH = 253;
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-  private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
+  // URL parsers (WHATWG URL) read a host whose last label is a number, decimal or hex, as an
+  // IPv4 address in a short form such as 127.1 or 0x7f.1, so such a name is never a domain.
+  private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
 
   public HostName {
     if (value == null || !value.equals(normalise(value))) {
@@ -35,7 +37,8 @@ public record HostName(String value) {
       throw invalid("must not be empty");
     }
     String host = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    if (host.startsWith("[") || host.contains(":") || IPV4.matcher(host).matches()) {
+    String lastLabel = host.substring(host.lastIndexOf('.') + 1);
+    if (host.startsWith("[") || host.contains(":") || NUMERIC_LABEL.matcher(lastLabel).matches()) {
       throw invalid("must be a domain name, not an IP address");
     }
     String ascii;

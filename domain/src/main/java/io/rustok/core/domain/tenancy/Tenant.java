@@ -3,6 +3,7 @@ package io.rustok.core.domain.tenancy;
 import io.rustok.core.domain.shared.LocaleCode;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Slug;
+import io.rustok.core.domain.shared.Uuids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,10 @@ public record Tenant(
   public Tenant {
     Require.notNull(id, "id");
     Require.present(slug, "slug");
+    Require.that(
+        !Uuids.isCanonical(slug.value()),
+        "slug",
+        "must not have the form of a UUID, because a UUID in X-Tenant-ID names a tenant by id");
     Require.text(name, "name", MAX_NAME_LENGTH);
     hosts = List.copyOf(Require.present(hosts, "hosts"));
     Require.that(hosts.size() <= MAX_HOSTS, "hosts", "must have at most " + MAX_HOSTS + " entries");

@@ -395,6 +395,56 @@ public abstract class OutboxStoreContract extends AdapterContract {
     assertThat(entry).isEmpty();
   }
 
+  @Test
+  void findEnvelopeReturnsTheStoredEnvelope() {
+    EventEnvelope envelope =
+        anEnvelope()
+            .byActor(Unique.actorId())
+            .causedBy(Unique.eventId())
+            .withTraceParent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .build();
+    append(envelope);
+
+    Optional<EventEnvelope> found = store().findEnvelope(envelope.eventId());
+
+    assertThat(found).contains(envelope);
+  }
+
+  @Test
+  void findEnvelopeKeepsPayloadAfterDispatch() {
+    EventEnvelope envelope = appendSeveral(1).getFirst();
+    store().markDispatched(store().claim(10, LEASE));
+
+    Optional<EventEnvelope> found = store().findEnvelope(envelope.eventId());
+
+    assertThat(found).contains(envelope);
+  }
+
+  @Test
+  void findEnvelopeOfUnknownEventIsEmpty() {
+    appendSeveral(1);
+
+    Optional<EventEnvelope> found = store().findEnvelope(Unique.eventId());
+
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void findEnvelopeOfRolledBackEventIsEmpty() {
+    EventEnvelope envelope = anEnvelope().build();
+
+    assertThatThrownBy(
+            () ->
+                inUnit(
+                    () -> {
+                      adapters.outbox().append(List.of(envelope));
+                      throw new IllegalStateException("planned failure after the append");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(store().findEnvelope(envelope.eventId())).isEmpty();
+  }
+
   /**
    * Several threads claim small batches at the same time until nothing is due. With a lease far
    * longer than the test, every event must be claimed exactly once.
