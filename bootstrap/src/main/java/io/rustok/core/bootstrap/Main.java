@@ -29,10 +29,24 @@ public final class Main {
     try {
       service = Service.start(config);
     } catch (RuntimeException e) {
-      log.error("Service failed to start: {}", e.getMessage(), e);
+      // The cause chain names what failed (a port in use, a database that does not answer)
+      // without a stack trace that buries it; DEBUG shows the trace.
+      log.error("Service failed to start: {}", describe(e));
+      log.debug("Start-up failure", e);
       System.exit(1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+  }
+
+  private static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && !text.toString().contains(message)) {
+        text.append(text.isEmpty() ? "" : ": caused by ").append(message);
+      }
+    }
+    return text.isEmpty() ? failure.getClass().getSimpleName() : text.toString();
   }
 }

@@ -32,6 +32,7 @@ final class OutboxMeters {
   private final LongSupplier nanoTime;
   private Optional<OutboxStats> stats = Optional.empty();
   private long readAt;
+  private boolean hasRead;
 
   OutboxMeters(InspectOutbox outbox, LongSupplier nanoTime) {
     this.outbox = outbox;
@@ -64,17 +65,19 @@ final class OutboxMeters {
 
   private synchronized double read(ToDoubleFunction<OutboxStats> value) {
     long now = nanoTime.getAsLong();
-    if (stats.isEmpty() || now - readAt > Duration.ofMillis(MAX_AGE_MILLIS).toNanos()) {
+    if (!hasRead || now - readAt > Duration.ofMillis(MAX_AGE_MILLIS).toNanos()) {
+      // A failed read is remembered like a good one, so that while the database is down a scrape
+      // waits for one failed query a second at most, not one per gauge.
+      hasRead = true;
+      readAt = now;
       try {
         stats = Optional.of(outbox.stats());
-        readAt = now;
       } catch (RuntimeException e) {
-        log.warn("Reading the outbox counts for metrics failed", e);
+        log.warn("Reading the outbox counts for metrics failed: {}", e.toString());
         stats = Optional.empty();
-        return Double.NaN;
       }
     }
-    return value.applyAsDouble(stats.get());
+    return stats.map(value::applyAsDouble).orElse(Double.NaN);
   }
 
   private static double seconds(Duration age) {

@@ -168,8 +168,14 @@ public final class Service implements AutoCloseable {
                 storage, events, ids, clock, wakeRelay, tenantCache, tenantChanges, registry),
             new HttpApi.Settings(config.maxBodyBytes(), config.tenantSource()),
             new CloudEventFormat(config.eventSource()));
+    try {
+      http.start(config.httpHost(), config.httpPort());
+    } catch (RuntimeException e) {
+      // Nothing else has started yet, so releasing what was opened lets the process exit.
+      new Service(http, Optional.empty(), storage, resources, registry).close();
+      throw e;
+    }
     relay.ifPresent(OutboxRelayWorker::start);
-    http.start(config.httpHost(), config.httpPort());
     log.info(
         "Service started instance={} storage={} port={} relay={} tenantResolution={}",
         instance,

@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -58,12 +59,14 @@ class OutboxMetersTest {
   @Test
   void failedReadIsNaN() {
     AtomicBoolean broken = new AtomicBoolean(true);
+    AtomicInteger reads = new AtomicInteger();
     OutboxStore failing =
         (OutboxStore)
             Proxy.newProxyInstance(
                 OutboxStore.class.getClassLoader(),
                 new Class<?>[] {OutboxStore.class},
                 (proxy, method, args) -> {
+                  reads.incrementAndGet();
                   if (broken.get()) {
                     throw new IllegalStateException("database unreachable");
                   }
@@ -72,9 +75,13 @@ class OutboxMetersTest {
     new OutboxMeters(new InspectOutbox(failing), nanos::get).register(registry);
 
     double whileBroken = events("pending");
+    double stillWithinTheSecond = events("dispatched");
     broken.set(false);
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
 
     assertThat(whileBroken).isNaN();
+    assertThat(stillWithinTheSecond).isNaN();
+    assertThat(reads.get()).as("a failed read is not retried within the second").isEqualTo(1);
     assertThat(events("pending")).isZero();
   }
 

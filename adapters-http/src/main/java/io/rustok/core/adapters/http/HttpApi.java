@@ -19,9 +19,11 @@ import io.rustok.core.application.tenancy.GetTenant;
 import io.rustok.core.application.tenancy.UpdateTenant;
 import io.rustok.core.json.CloudEventFormat;
 import io.rustok.core.json.EventSchemaCatalog;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,9 @@ public final class HttpApi {
   public static final String LOOPBACK = "127.0.0.1";
 
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+
+  /** Longest time {@link #stop} waits for requests in progress. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   /**
    * The use cases the routes call.
@@ -250,6 +255,14 @@ public final class HttpApi {
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.http.prefer405over404 = true;
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    // Jetty stops at once unless a GracefulHandler tracks requests in progress and the server has
+    // a stop timeout to wait for them; with both, stop() refuses new requests and lets the
+    // running ones finish, up to the timeout.
+    config.jetty.modifyServer(
+        server -> {
+          server.setStopTimeout(STOP_TIMEOUT.toMillis());
+          server.insertHandler(new GracefulHandler());
+        });
     HttpMetrics httpMetrics = new HttpMetrics(dependencies.meterRegistry());
     config.requestLogger.http(
         (ctx, millis) -> {

@@ -18,14 +18,27 @@ final class HttpMetrics {
 
   private final MeterRegistry registry;
 
+  private static final java.util.Set<String> STANDARD_METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
   HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Returns the request method as a tag value, folding methods outside the standard set into {@code
+   * OTHER}, because a client may send any token as a method and every tag value is a new time
+   * series kept for the life of the process.
+   */
+  private static String methodTag(Context ctx) {
+    String method = ctx.req().getMethod();
+    return STANDARD_METHODS.contains(method) ? method : "OTHER";
   }
 
   void record(Context ctx, float millis) {
     Timer.builder("http.server.requests")
         .description("HTTP requests served, by route template and status")
-        .tag("method", ctx.method().name())
+        .tag("method", methodTag(ctx))
         .tag("uri", routeOf(ctx))
         .tag("status", Integer.toString(ctx.statusCode()))
         .tag("outcome", Outcome.forStatus(ctx.statusCode()).name())
