@@ -45,7 +45,7 @@ public final class HttpApi {
 
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
-  /** Longest time {@link #stop} waits for requests in progress. */
+  /** Maximum time {@link #stop} waits for requests in progress. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   /**
@@ -208,7 +208,7 @@ public final class HttpApi {
   }
 
   /**
-   * Returns every route the server answers, as {@code "METHOD /path"}, sorted; filters and error
+   * Returns every route the server serves, as {@code "METHOD /path"}, sorted. Filters and error
    * handlers are left out.
    *
    * @throws IllegalStateException if the server is not running
@@ -256,8 +256,8 @@ public final class HttpApi {
     config.http.prefer405over404 = true;
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
     // Jetty stops at once unless a GracefulHandler tracks requests in progress and the server has
-    // a stop timeout to wait for them; with both, stop() refuses new requests and lets the
-    // running ones finish, up to the timeout.
+    // a stop timeout to wait for them. With both, stop() rejects new requests and lets the running
+    // ones finish, up to the timeout.
     config.jetty.modifyServer(
         server -> {
           server.setStopTimeout(STOP_TIMEOUT.toMillis());
