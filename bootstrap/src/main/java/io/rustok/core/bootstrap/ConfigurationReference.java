@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Writes {@code docs/configuration.md} from {@link Settings#ALL}, so the page lists exactly the
  * variables the service reads. A test fails when the committed page differs from what this
- * generates; the page itself says how to regenerate it.
+ * generates. The page itself gives the command that regenerates it.
  */
 public final class ConfigurationReference {
   /** Path of the generated page, relative to the repository root. */

@@ -13,7 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // jOOQ prints a banner and tips to the log on first use unless told not to.
+    // jOOQ logs a banner and tips on first use unless these properties turn them off.
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
     ServiceConfig config;
@@ -29,7 +29,7 @@ public final class Main {
     try {
       service = Service.start(config);
     } catch (RuntimeException e) {
-      // The cause chain names what failed (a port in use, a database that does not answer)
+      // The cause chain names what failed (a port in use, a database that does not respond)
       // without a stack trace that buries it; DEBUG shows the trace.
       log.error("Service failed to start: {}", describe(e));
       log.debug("Start-up failure", e);

@@ -102,7 +102,7 @@ public final class ReferencePages {
     return text.toString();
   }
 
-  /** Returns the HTTP page: every route the running API answers and every problem type. */
+  /** Returns the HTTP page: every route the running API serves and every problem type. */
   public static String http(List<String> routes) {
     StringBuilder page = header("HTTP routes and problem types");
     page.append("[../http-api.md](../http-api.md) explains each route.\n\n")

@@ -300,7 +300,7 @@ public final class Service implements AutoCloseable {
         registry);
   }
 
-  /** Returns the routes the HTTP API answers, as {@code "METHOD /path"}. */
+  /** Returns the routes the HTTP API serves, as {@code "METHOD /path"}. */
   public List<String> routes() {
     return http.routes();
   }

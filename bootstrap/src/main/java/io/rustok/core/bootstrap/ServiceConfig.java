@@ -29,7 +29,7 @@ public record ServiceConfig(
     TenantCacheSettings tenantCache,
     URI eventSource) {
 
-  /** Where the service keeps its data. */
+  /** Storage technology of the service. */
   public enum Storage {
     MEMORY,
     POSTGRES

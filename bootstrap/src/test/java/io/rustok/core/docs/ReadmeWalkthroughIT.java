@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * because they differ from run to run; everything else must match exactly.
  *
  * <p>It runs as an integration test, after the build has packaged the jar, and needs {@code bash},
- * {@code curl} and {@code jq}, as the README says.
+ * {@code curl} and {@code jq}, as the README states.
  */
 class ReadmeWalkthroughIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -122,7 +122,7 @@ final class TenantScope {
           .find(reference)
           .orElseThrow(() -> problem(ProblemType.TENANT_NOT_FOUND, header, notFoundDetail));
     } catch (TenantLookupException e) {
-      log.debug("Tenant lookup gave no answer reason={}", e.reason());
+      log.debug("Tenant lookup failed reason={}", e.reason());
       throw problem(
           ProblemType.TENANT_UNAVAILABLE,
           header,

@@ -25,7 +25,7 @@ public final class CreateTenant {
   private final TenantChangeListener listener;
 
   /**
-   * @param listener told after each tenant is committed, so caches of tenant lookups can drop a
+   * @param listener called after each tenant is committed, so caches of tenant lookups can drop a
    *     cached miss for its slug or host names
    */
   public CreateTenant(

@@ -33,7 +33,7 @@ public final class UpdateTenant {
   private final TenantChangeListener listener;
 
   /**
-   * @param listener told after each committed change, so caches of tenant lookups can drop the
+   * @param listener called after each committed change, so caches of tenant lookups can drop the
    *     tenant's old slug and host names
    */
   public UpdateTenant(

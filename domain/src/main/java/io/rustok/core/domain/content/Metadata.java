@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Checks and deep-copies node metadata: a JSON object as plain Java values, so the domain needs no
  * JSON library. Nesting is limited to {@value #MAX_DEPTH} levels so a hostile document cannot
- * exhaust the stack of whoever walks it.
+ * exhaust the stack of code that walks it.
  */
 public final class Metadata {
   public static final int MAX_DEPTH = 16;

@@ -12,7 +12,7 @@ import java.util.Map;
  * Quoted strings may contain commas and semicolons, so the header cannot be split naively.
  */
 final class ForwardedHeader {
-  /** The header is not a valid {@code Forwarded} value; the message says where. */
+  /** Invalid {@code Forwarded} value; the message gives the position of the error. */
   static final class InvalidForwardedException extends Exception {
     InvalidForwardedException(String message) {
       super(message, null, false, false);

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * #MAX_LENGTH} characters is {@link Invalid}.
  */
 public sealed interface RequestHost {
-  /** Longest header value read; a longer one is invalid without being parsed. */
+  /** Maximum header length read. A longer value is invalid without being parsed. */
   int MAX_LENGTH = 1024;
 
   /** The request names this host, read from {@code header}. */
@@ -31,7 +31,7 @@ public sealed interface RequestHost {
   /** The request names an IP address, which is never a tenant's host. */
   record IpAddress(String header) implements RequestHost {}
 
-  /** The header that decides is missing, empty or malformed; {@code reason} says which. */
+  /** The deciding header is missing, empty or malformed, as {@code reason} states. */
   record Invalid(String header, String reason) implements RequestHost {}
 
   String HOST = "Host";

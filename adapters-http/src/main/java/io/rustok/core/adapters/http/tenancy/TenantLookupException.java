@@ -6,7 +6,7 @@ package io.rustok.core.adapters.http.tenancy;
  * reason, never the storage's own error text, which stays in the cause.
  */
 public final class TenantLookupException extends RuntimeException {
-  /** Why the lookup gave no answer. */
+  /** Reason the lookup returned no tenant. */
   public enum Reason {
     /** The load threw, for example because the database could not be reached. */
     FAILED,

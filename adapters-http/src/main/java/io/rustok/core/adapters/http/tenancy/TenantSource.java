@@ -3,7 +3,7 @@ package io.rustok.core.adapters.http.tenancy;
 import io.rustok.core.application.tenancy.TenantReference;
 import java.util.Objects;
 
-/** Where a tenant-scoped request takes the name of its tenant from. */
+/** Source of the tenant name of a tenant-scoped request. */
 public sealed interface TenantSource {
   /** {@code X-Tenant-ID} carries a tenant id (UUID) or slug. */
   record Header() implements TenantSource {}
