@@ -1,15 +1,12 @@
 package io.rustok.core.adapters.jooq;
 
 import static io.rustok.core.adapters.jooq.Schema.NOW;
-import static io.rustok.core.adapters.jooq.Schema.columnOf;
 import static io.rustok.core.adapters.jooq.Schema.plus;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 
 import io.rustok.core.adapters.jooq.Schema.SysEvents;
 import io.rustok.core.domain.event.EventEnvelope;
@@ -25,8 +22,13 @@ import io.rustok.core.domain.outbox.UnreadableStoredEventException;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Uuids;
 import io.rustok.core.domain.tenancy.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,9 +42,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.Row8;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
@@ -52,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * The transactional outbox on the {@code sys_events} table: {@link EventOutbox} for use cases and
  * {@link OutboxStore} for the relay and operators.
  *
- * <p>{@link #append} writes in the caller's unit of work, with one multi-row {@code INSERT} per
- * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work: each is one
- * statement in autocommit on a pooled connection. So a claim keeps its row locks only while that
- * statement runs, and delivery happens with no transaction open.
+ * <p>{@link #append} writes in the caller's unit of work: one {@code INSERT} per envelope, sent to
+ * the server together as one JDBC batch. Every other method runs outside any unit of work: each is
+ * one statement in autocommit on a pooled connection. So a claim keeps its row locks only while
+ * that statement runs, and delivery happens with no transaction open.
  *
  * <p>Claim protocol. {@link #claim} is one {@code UPDATE}. Its subquery picks due rows oldest first
  * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
@@ -74,14 +75,36 @@ import org.slf4j.LoggerFactory;
 public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   private static final Logger log = LoggerFactory.getLogger(JooqOutboxStore.class);
 
+  /** Maximum length of a stored {@code last_error}, in characters. Longer errors are cut. */
+  public static final int MAX_ERROR_LENGTH = 2_000;
+
+  /*
+   * The statements on the relay's and the use cases' paths are fixed SQL on plain JDBC: rendering
+   * them with jOOQ for every call cost more client time than the rest of the call. {now} stands
+   * for the store's time, see render.
+   */
+  private static final String APPEND_INTO =
+      "insert into sys_events (id, payload, event_type, schema_version, status, retry_count,"
+          + " next_attempt_at, created_at)";
+  private static final String APPEND_ROW = "(?, ?::jsonb, ?, ?, 'pending', 0, {now}, {now})";
+
   /**
-   * Envelopes per {@code INSERT}. At eight parameters a row, this stays far below the driver's
-   * limit.
+   * Envelopes per {@code INSERT}. At four parameters a row, this stays far below the driver's limit
+   * of 32,767 parameters.
    */
   static final int APPEND_CHUNK = 1_000;
 
-  /** Maximum length of a stored {@code last_error}, in characters. Longer errors are cut. */
-  public static final int MAX_ERROR_LENGTH = 2_000;
+  private static final String CLAIM =
+      "update sys_events set claimed_by = ?, claimed_until = {now} + ? * interval '1 microsecond'"
+          + " where id in (select candidate.id from sys_events as candidate"
+          + " where candidate.status = 'pending' and candidate.next_attempt_at <= {now}"
+          + " and (candidate.claimed_until is null or candidate.claimed_until < {now})"
+          + " order by candidate.created_at, candidate.id limit ? for update skip locked)"
+          + " returning id, event_type, schema_version, retry_count, payload, created_at";
+
+  private static final String MARK_DISPATCHED =
+      "update sys_events set status = 'dispatched', dispatched_at = {now}, claimed_by = null,"
+          + " claimed_until = null where id = any (?) and claimed_by = ? and status = 'pending'";
 
   private static final String PENDING = OutboxStatus.PENDING.wireName();
   private static final String DISPATCHED = OutboxStatus.DISPATCHED.wireName();
@@ -96,9 +119,9 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
    * Claim order, as the claim query's {@code ORDER BY created_at, id}: {@code RETURNING} gives the
    * rows in no particular order. UUIDs compare as unsigned bytes, as PostgreSQL compares them.
    */
-  private static final Comparator<Record> OLDEST_FIRST =
-      Comparator.comparing((Record row) -> row.get(SysEvents.CREATED_AT))
-          .thenComparing(row -> row.get(SysEvents.ID), JooqOutboxStore::compareUnsigned);
+  private static final Comparator<ClaimedRow> OLDEST_FIRST =
+      Comparator.comparing(ClaimedRow::createdAt)
+          .thenComparing(row -> row.event().id().value(), JooqOutboxStore::compareUnsigned);
 
   private final JooqUnitOfWork unitOfWork;
   private final EnvelopeCodec codec;
@@ -111,7 +134,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
    * methods use that unit of work's pool directly.
    */
   public JooqOutboxStore(JooqUnitOfWork unitOfWork, EnvelopeCodec codec) {
-    this(unitOfWork, codec, () -> NOW);
+    this(null, unitOfWork, codec);
   }
 
   /**
@@ -125,19 +148,15 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
    */
   public JooqOutboxStore(
       JooqUnitOfWork unitOfWork, EnvelopeCodec codec, Supplier<Duration> clockShift) {
-    this(unitOfWork, codec, shiftedNow(clockShift));
+    this(Require.notNull(clockShift, "clockShift"), unitOfWork, codec);
   }
 
-  private JooqOutboxStore(JooqUnitOfWork unitOfWork, EnvelopeCodec codec, StoreClock clock) {
+  private JooqOutboxStore(
+      Supplier<Duration> clockShift, JooqUnitOfWork unitOfWork, EnvelopeCodec codec) {
     this.unitOfWork = Require.notNull(unitOfWork, "unitOfWork");
     this.codec = Require.notNull(codec, "codec");
     this.autocommit = DSL.using(unitOfWork.dataSource(), SQLDialect.POSTGRES);
-    this.clock = clock;
-  }
-
-  private static StoreClock shiftedNow(Supplier<Duration> clockShift) {
-    Require.notNull(clockShift, "clockShift");
-    return () -> plus(NOW, Require.notNull(clockShift.get(), "clockShift value"));
+    this.clock = new StoreClock(clockShift);
   }
 
   /**
@@ -157,34 +176,47 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
           "EventOutbox.append needs an active unit of work on this thread: call it inside"
               + " UnitOfWork.execute, so the events commit together with the change they describe");
     }
-    Field<Instant> now = clock.now();
-    List<Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant>> rows =
-        new ArrayList<>(envelopes.size());
+    List<String> payloads = new ArrayList<>(envelopes.size());
     for (EventEnvelope envelope : envelopes) {
-      rows.add(rowFor(envelope, now));
+      payloads.add(storablePayload(envelope));
     }
-    DSLContext dsl = unitOfWork.dsl();
-    for (int start = 0; start < rows.size(); start += APPEND_CHUNK) {
-      List<Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant>> chunk =
-          rows.subList(start, Math.min(rows.size(), start + APPEND_CHUNK));
-      dsl.insertInto(
-              SysEvents.TABLE,
-              SysEvents.ID,
-              SysEvents.PAYLOAD,
-              SysEvents.EVENT_TYPE,
-              SysEvents.SCHEMA_VERSION,
-              SysEvents.STATUS,
-              SysEvents.RETRY_COUNT,
-              SysEvents.NEXT_ATTEMPT_AT,
-              SysEvents.CREATED_AT)
-          .valuesOfRows(chunk)
-          .execute();
+    if (payloads.isEmpty()) {
+      return;
     }
-    log.debug("Appended {} events to the outbox", rows.size());
+    for (int start = 0; start < payloads.size(); start += APPEND_CHUNK) {
+      int end = Math.min(payloads.size(), start + APPEND_CHUNK);
+      insertRows(envelopes.subList(start, end), payloads.subList(start, end));
+    }
+    log.debug("Appended {} events to the outbox", payloads.size());
   }
 
-  private Row8<UUID, JSONB, String, Integer, String, Integer, Instant, Instant> rowFor(
-      EventEnvelope envelope, Field<Instant> now) {
+  /** Inserts one row per envelope with one statement, in the current unit of work. */
+  private void insertRows(List<EventEnvelope> envelopes, List<String> payloads) {
+    StringBuilder sql = new StringBuilder(APPEND_INTO);
+    for (int i = 0; i < envelopes.size(); i++) {
+      sql.append(i == 0 ? " values " : ", ").append(APPEND_ROW);
+    }
+    String statement = render(sql.toString());
+    unitOfWork
+        .dsl()
+        .connection(
+            connection -> {
+              try (PreparedStatement insert = connection.prepareStatement(statement)) {
+                int parameter = 1;
+                for (int i = 0; i < envelopes.size(); i++) {
+                  EventEnvelope envelope = envelopes.get(i);
+                  insert.setObject(parameter++, envelope.eventId().value());
+                  insert.setString(parameter++, payloads.get(i));
+                  insert.setString(parameter++, envelope.eventType());
+                  insert.setInt(parameter++, envelope.schemaVersion());
+                }
+                insert.executeUpdate();
+              }
+            });
+  }
+
+  /** Returns the envelope's JSON, or throws if {@code jsonb} cannot hold it. */
+  private String storablePayload(EventEnvelope envelope) {
     Require.notNull(envelope, "envelope");
     String json = codec.encode(envelope);
     Optional<String> problem = PostgresText.problemInJsonb(json);
@@ -201,15 +233,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
               + ", which PostgreSQL jsonb cannot hold. Reject such text where it enters the"
               + " system.");
     }
-    return row(
-        val(envelope.eventId().value()),
-        val(JSONB.valueOf(json)),
-        val(envelope.eventType()),
-        val(envelope.schemaVersion()),
-        val(PENDING),
-        val(0),
-        now,
-        now);
+    return json;
   }
 
   @Override
@@ -223,11 +247,26 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     }
 
     ClaimToken token = ClaimToken.random();
-    List<Record> rows = claimRows(token, limit, lease);
-
+    List<ClaimedRow> rows = new ArrayList<>(Math.min(limit, 1_000));
+    String sql = render(CLAIM);
+    try (Connection connection = unitOfWork.dataSource().getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setObject(1, token.value());
+      update.setLong(2, micros(lease));
+      update.setInt(3, limit);
+      try (ResultSet result = update.executeQuery()) {
+        while (result.next()) {
+          rows.add(toClaimedRow(result, token));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Claiming outbox events failed: " + e.getMessage(), e);
+    }
+    // RETURNING gives the rows in no particular order; the relay delivers them oldest first.
+    rows.sort(OLDEST_FIRST);
     List<ClaimedEvent> claimed = new ArrayList<>(rows.size());
-    for (Record row : rows) {
-      claimed.add(toClaimedEvent(row, token));
+    for (ClaimedRow row : rows) {
+      claimed.add(row.event());
     }
     if (!claimed.isEmpty()) {
       log.debug("Claimed {} events with token={}", claimed.size(), token.value());
@@ -235,63 +274,38 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     return claimed;
   }
 
-  /** Runs the claim statement and returns the claimed rows oldest first. */
-  private List<Record> claimRows(ClaimToken token, int limit, Duration lease) {
-    Table<Record> candidate = SysEvents.TABLE.as("candidate");
-    Field<UUID> candidateId = columnOf(candidate, SysEvents.ID);
-    Field<Instant> candidateClaimedUntil = columnOf(candidate, SysEvents.CLAIMED_UNTIL);
-    Field<Instant> now = clock.now();
-    return autocommit
-        .update(SysEvents.TABLE)
-        .set(SysEvents.CLAIMED_BY, token.value())
-        .set(SysEvents.CLAIMED_UNTIL, plus(now, lease))
-        .where(
-            SysEvents.ID.in(
-                select(candidateId)
-                    .from(candidate)
-                    .where(columnOf(candidate, SysEvents.STATUS).eq(PENDING))
-                    .and(columnOf(candidate, SysEvents.NEXT_ATTEMPT_AT).le(now))
-                    .and(candidateClaimedUntil.isNull().or(candidateClaimedUntil.lt(now)))
-                    .orderBy(columnOf(candidate, SysEvents.CREATED_AT), candidateId)
-                    .limit(limit)
-                    .forUpdate()
-                    .skipLocked()))
-        .returning(
-            SysEvents.ID,
-            SysEvents.EVENT_TYPE,
-            SysEvents.SCHEMA_VERSION,
-            SysEvents.RETRY_COUNT,
-            SysEvents.PAYLOAD,
-            SysEvents.CREATED_AT)
-        .fetch()
-        .sortAsc(OLDEST_FIRST);
-  }
+  /** A claimed event with its creation time, which orders the batch. */
+  private record ClaimedRow(Instant createdAt, ClaimedEvent event) {}
 
-  private ClaimedEvent toClaimedEvent(Record row, ClaimToken token) {
-    EventId id = new EventId(row.get(SysEvents.ID));
-    String eventType = row.get(SysEvents.EVENT_TYPE);
-    int schemaVersion = row.get(SysEvents.SCHEMA_VERSION);
-    int attempts = row.get(SysEvents.RETRY_COUNT);
-    Decoded decoded = decode(id, row.get(SysEvents.PAYLOAD));
+  private ClaimedRow toClaimedRow(ResultSet row, ClaimToken token) throws SQLException {
+    EventId id = new EventId(row.getObject(1, UUID.class));
+    String eventType = row.getString(2);
+    int schemaVersion = row.getInt(3);
+    int attempts = row.getInt(4);
+    Decoded decoded = decode(id, row.getString(5));
+    Instant createdAt = row.getObject(6, OffsetDateTime.class).toInstant();
+    ClaimedEvent event;
     if (decoded.envelope() != null) {
-      return ClaimedEvent.readable(decoded.envelope(), token, attempts);
+      event = ClaimedEvent.readable(decoded.envelope(), token, attempts);
+    } else {
+      String reason = decoded.unreadableReason();
+      log.warn(
+          "Claimed an unreadable event eventId={} eventType={} schemaVersion={}: {}",
+          id,
+          eventType,
+          schemaVersion,
+          reason);
+      event = ClaimedEvent.unreadable(id, eventType, schemaVersion, token, attempts, reason);
     }
-    String reason = decoded.unreadableReason();
-    log.warn(
-        "Claimed an unreadable event eventId={} eventType={} schemaVersion={}: {}",
-        id,
-        eventType,
-        schemaVersion,
-        reason);
-    return ClaimedEvent.unreadable(id, eventType, schemaVersion, token, attempts, reason);
+    return new ClaimedRow(createdAt, event);
   }
 
   /** A decoded payload: the envelope, or else the reason this code cannot read it. */
   private record Decoded(EventEnvelope envelope, String unreadableReason) {}
 
-  private Decoded decode(EventId id, JSONB payload) {
+  private Decoded decode(EventId id, String payload) {
     try {
-      EventEnvelope envelope = codec.decode(payload.data());
+      EventEnvelope envelope = codec.decode(payload);
       if (envelope.eventId().equals(id)) {
         return new Decoded(envelope, null);
       }
@@ -309,16 +323,16 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     Require.notNull(events, "events");
     int dispatched = 0;
     for (Map.Entry<ClaimToken, UUID[]> claim : idsByToken(events).entrySet()) {
-      dispatched +=
-          autocommit
-              .update(SysEvents.TABLE)
-              .set(SysEvents.STATUS, DISPATCHED)
-              .set(SysEvents.DISPATCHED_AT, clock.now())
-              .setNull(SysEvents.CLAIMED_BY)
-              .setNull(SysEvents.CLAIMED_UNTIL)
-              .where(SysEvents.ID.eq(any(claim.getValue())))
-              .and(heldBy(claim.getKey()))
-              .execute();
+      String sql = render(MARK_DISPATCHED);
+      try (Connection connection = unitOfWork.dataSource().getConnection();
+          PreparedStatement update = connection.prepareStatement(sql)) {
+        update.setArray(1, connection.createArrayOf("uuid", claim.getValue()));
+        update.setObject(2, claim.getKey().value());
+        dispatched += update.executeUpdate();
+      } catch (SQLException e) {
+        throw new DataAccessException(
+            "Marking outbox events dispatched failed: " + e.getMessage(), e);
+      }
     }
     return dispatched;
   }
@@ -445,7 +459,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     if (payload.isEmpty()) {
       return Optional.empty();
     }
-    Decoded decoded = decode(id, payload.get());
+    Decoded decoded = decode(id, payload.get().data());
     if (decoded.envelope() == null) {
       throw new UnreadableStoredEventException(id, decoded.unreadableReason());
     }
@@ -495,15 +509,43 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
 
   /**
    * The store's current time as an SQL expression: {@code now()}, or {@code now()} plus a shift in
-   * tests.
+   * tests. A statement that compares or writes the time more than once takes one expression, so
+   * that every use has the same shift.
    */
-  @FunctionalInterface
-  private interface StoreClock {
-    /**
-     * Returns the expression for one statement. A statement that compares or writes the time more
-     * than once uses one expression, so that every use has the same shift.
-     */
-    Field<Instant> now();
+  private final class StoreClock {
+    private final Supplier<Duration> shift;
+
+    /** Creates the clock of {@code now()} plus {@code shift}, or of {@code now()} when null. */
+    StoreClock(Supplier<Duration> shift) {
+      this.shift = shift;
+    }
+
+    Field<Instant> now() {
+      return shift == null ? NOW : plus(NOW, currentShift());
+    }
+
+    /** Returns {@code template} with every {@code {now}} replaced by the time of one statement. */
+    String render(String template) {
+      String now =
+          shift == null
+              ? "now()"
+              : "(now() + " + micros(currentShift()) + " * interval '1 microsecond')";
+      return template.replace("{now}", now);
+    }
+
+    private Duration currentShift() {
+      return Require.notNull(shift.get(), "clockShift value");
+    }
+  }
+
+  /** Returns {@code amount} in whole microseconds, the precision of {@code timestamptz}. */
+  private static long micros(Duration amount) {
+    return Math.addExact(
+        Math.multiplyExact(amount.getSeconds(), 1_000_000L), amount.getNano() / 1_000);
+  }
+
+  private String render(String template) {
+    return clock.render(template);
   }
 
   /** Returns {@code count(*) FILTER (WHERE status = ?)}, read as a long. */

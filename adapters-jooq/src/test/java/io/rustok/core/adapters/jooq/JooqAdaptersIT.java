@@ -25,7 +25,7 @@ class JooqAdaptersIT {
 
       adapters.tenants().insert(tenant);
 
-      assertThat(empty.appliedMigrations()).containsExactly("1", "2");
+      assertThat(empty.appliedMigrations()).containsExactly("1", "2", "3");
       assertThat(adapters.tenants().findById(tenant.id())).contains(tenant);
     }
   }

@@ -37,7 +37,7 @@ class MigrationsIT {
                 "select version from flyway_schema_history where success order by installed_rank")
             .getValues(0, String.class);
 
-    assertThat(shipped).containsExactly("1", "2");
+    assertThat(shipped).containsExactly("1", "2", "3");
     assertThat(history).isEqualTo(shipped);
     assertThat(db.appliedMigrations()).isEqualTo(shipped);
   }
@@ -54,6 +54,16 @@ class MigrationsIT {
     assertThat(tables)
         .contains(
             "tenants", "tenant_hosts", "nodes", "node_translations", "node_bodies", "sys_events");
+  }
+
+  @Test
+  void outboxPagesLeaveHalfFreeForUpdates() {
+    List<String> options =
+        db.dsl()
+            .fetch("select unnest(reloptions) from pg_class where oid = 'sys_events'::regclass")
+            .getValues(0, String.class);
+
+    assertThat(options).containsExactly("fillfactor=50");
   }
 
   @Test

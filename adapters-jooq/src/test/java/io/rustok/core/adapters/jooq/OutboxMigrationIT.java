@@ -47,7 +47,7 @@ class OutboxMigrationIT {
 
     List<String> applied = db.migrate();
 
-    assertThat(applied).containsExactly("2");
+    assertThat(applied).containsExactly("2", "3");
     Record nodeRow = columnsOf(GOLDEN_ID);
     assertThat(nodeRow.get("event_type")).isEqualTo("node.created");
     assertThat(nodeRow.get("schema_version")).isEqualTo(1);

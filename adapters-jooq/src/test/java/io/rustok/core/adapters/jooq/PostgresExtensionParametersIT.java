@@ -24,6 +24,6 @@ class PostgresExtensionParametersIT {
 
     assertThat(catalog).isEqualTo(database.name());
     assertThat(dsl.fetchValue("select current_database()")).isEqualTo(database.name());
-    assertThat(database.appliedMigrations()).containsExactly("1", "2");
+    assertThat(database.appliedMigrations()).containsExactly("1", "2", "3");
   }
 }

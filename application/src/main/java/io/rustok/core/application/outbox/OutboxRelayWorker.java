@@ -1,6 +1,8 @@
 package io.rustok.core.application.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -9,10 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@link RelayOutbox} on its own thread until stopped.
  *
- * <p>The worker drains batch after batch while there is work. When a pass finds nothing it waits
- * for {@code idlePoll}, or less if {@link #wakeUp} is called, which the service does after every
- * commit that appended events, so an event usually leaves within milliseconds without the relay
- * polling the store hard. Other instances sharing the store are found by the poll.
+ * <p>The worker drains batch after batch while there is work, with {@link RelayOutbox#drain}: a
+ * second thread of the worker marks each batch dispatched while the next one is claimed and
+ * delivered. When a pass finds nothing it waits for {@code idlePoll}, or less if {@link #wakeUp} is
+ * called, which the service does after every commit that appended events, so an event usually
+ * leaves within milliseconds without the relay polling the store hard. Other instances sharing the
+ * store are found by the poll.
  *
  * <p>{@link #stop} lets the pass in progress finish, so a batch is never abandoned mid-way by a
  * clean shutdown; an unclean one is covered by the claim lease.
@@ -28,6 +32,7 @@ public final class OutboxRelayWorker {
   private boolean wakeRequested;
   private volatile boolean running;
   private Thread thread;
+  private ExecutorService marker;
 
   public OutboxRelayWorker(RelayOutbox relay, Duration idlePoll) {
     this.relay = relay;
@@ -39,6 +44,9 @@ public final class OutboxRelayWorker {
       throw new IllegalStateException("relay worker already started");
     }
     running = true;
+    marker =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("outbox-relay-marker").daemon(true).factory());
     thread = Thread.ofPlatform().name("outbox-relay").daemon(false).start(this::loop);
     log.info("Outbox relay started idlePollMillis={}", idlePoll.toMillis());
   }
@@ -67,6 +75,9 @@ public final class OutboxRelayWorker {
     wakeUp();
     try {
       boolean stopped = thread.join(timeout);
+      if (stopped) {
+        marker.shutdown();
+      }
       log.info("Outbox relay stopped clean={}", stopped);
       return stopped;
     } catch (InterruptedException e) {
@@ -80,9 +91,9 @@ public final class OutboxRelayWorker {
     while (running) {
       Duration pause;
       try {
-        RelayRun run = relay.runOnce();
+        relay.drain(marker, () -> running);
         consecutiveErrors = 0;
-        pause = run.claimed() == 0 ? idlePoll : Duration.ZERO;
+        pause = idlePoll;
       } catch (RuntimeException e) {
         consecutiveErrors++;
         pause = errorPause(consecutiveErrors);

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +61,70 @@ public final class RelayOutbox {
 
   /** Claims one batch of due events, delivers it and records the outcome of every event. */
   public RelayRun runOnce() {
+    return claimAndDeliver().markDispatched();
+  }
+
+  /**
+   * Runs passes until one claims nothing or {@code keepRunning} returns false, and returns their
+   * sum.
+   *
+   * <p>Each pass marks its delivered events dispatched on {@code marker} while the next pass claims
+   * and delivers, so the marking's round trip to the store overlaps with the next claim. At most
+   * one marking is in flight. A pass claims only after the previous pass's delivery returned, so
+   * the transport sees batches in the same order as with {@link #runOnce}. This method returns, or
+   * throws, only after the last marking has finished.
+   *
+   * @throws RuntimeException what a pass or a marking threw; events whose marking failed stay
+   *     claimed until their lease ends and are then delivered again
+   */
+  public RelayRun drain(Executor marker, BooleanSupplier keepRunning) {
+    RelayRun total = RelayRun.NOTHING;
+    CompletableFuture<RelayRun> marking = null;
+    try {
+      while (keepRunning.getAsBoolean()) {
+        DeliveredPass pass = claimAndDeliver();
+        if (marking != null) {
+          total = total.plus(awaitMarking(marking));
+          marking = null;
+        }
+        if (pass.claimed() == 0) {
+          break;
+        }
+        marking = CompletableFuture.supplyAsync(pass::markDispatched, marker);
+      }
+      if (marking != null) {
+        total = total.plus(awaitMarking(marking));
+        marking = null;
+      }
+      return total;
+    } finally {
+      if (marking != null) {
+        // A pass failed while a marking was in flight: wait for it, so no marking outlives the
+        // call, and let the pass's exception propagate.
+        marking.handle((run, failure) -> run).join();
+      }
+    }
+  }
+
+  private static RelayRun awaitMarking(CompletableFuture<RelayRun> marking) {
+    try {
+      return marking.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Claims one batch, delivers it and records every outcome except the dispatch of the delivered
+   * events, which {@link DeliveredPass#markDispatched} records.
+   */
+  private DeliveredPass claimAndDeliver() {
     List<ClaimedEvent> claimed = store.claim(settings.batchSize(), settings.lease());
     if (claimed.isEmpty()) {
-      return RelayRun.NOTHING;
+      return new DeliveredPass(0, List.of(), 0, 0, 0);
     }
 
     List<ClaimedEvent> readable = new ArrayList<>(claimed.size());
@@ -104,15 +169,44 @@ public final class RelayOutbox {
       }
       lost += stillHeld ? 0 : 1;
     }
-    int dispatched = store.markDispatched(delivered);
-    lost += delivered.size() - dispatched;
-    if (lost > 0) {
-      log.warn("Claims expired before their outcome was recorded count={}", lost);
+    return new DeliveredPass(claimed.size(), delivered, retried, deadLettered, lost);
+  }
+
+  /** A pass whose delivered events are still to be marked dispatched. */
+  private final class DeliveredPass {
+    private final int claimed;
+    private final List<ClaimedEvent> delivered;
+    private final int retried;
+    private final int deadLettered;
+    private final int lost;
+
+    DeliveredPass(
+        int claimed, List<ClaimedEvent> delivered, int retried, int deadLettered, int lost) {
+      this.claimed = claimed;
+      this.delivered = delivered;
+      this.retried = retried;
+      this.deadLettered = deadLettered;
+      this.lost = lost;
     }
 
-    RelayRun run = new RelayRun(claimed.size(), dispatched, retried, deadLettered, lost);
-    log.debug("Relay pass {}", run);
-    return run;
+    int claimed() {
+      return claimed;
+    }
+
+    /** Marks the delivered events dispatched and returns what the whole pass did. */
+    RelayRun markDispatched() {
+      if (claimed == 0) {
+        return RelayRun.NOTHING;
+      }
+      int dispatched = delivered.isEmpty() ? 0 : store.markDispatched(delivered);
+      int expired = lost + delivered.size() - dispatched;
+      if (expired > 0) {
+        log.warn("Claims expired before their outcome was recorded count={}", expired);
+      }
+      RelayRun run = new RelayRun(claimed, dispatched, retried, deadLettered, expired);
+      log.debug("Relay pass {}", run);
+      return run;
+    }
   }
 
   private DeliveryReport deliver(List<ClaimedEvent> events) {

@@ -11,4 +11,14 @@ package io.rustok.core.application.outbox;
  */
 public record RelayRun(int claimed, int dispatched, int retried, int deadLettered, int lost) {
   public static final RelayRun NOTHING = new RelayRun(0, 0, 0, 0, 0);
+
+  /** Returns the sum of this run and {@code other}, field by field. */
+  public RelayRun plus(RelayRun other) {
+    return new RelayRun(
+        claimed + other.claimed,
+        dispatched + other.dispatched,
+        retried + other.retried,
+        deadLettered + other.deadLettered,
+        lost + other.lost);
+  }
 }
