@@ -53,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * The transactional outbox on the {@code sys_events} table: {@link EventOutbox} for use cases and
  * {@link OutboxStore} for the relay and operators.
  *
- * <p>{@link #append} writes in the caller's unit of work: one {@code INSERT} per envelope, sent to
- * the server together as one JDBC batch. Every other method runs outside any unit of work: each is
- * one statement in autocommit on a pooled connection. So a claim keeps its row locks only while
- * that statement runs, and delivery happens with no transaction open.
+ * <p>{@link #append} writes in the caller's unit of work, with one multi-row {@code INSERT} per
+ * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work: each is one
+ * statement in autocommit on a pooled connection. So a claim keeps its row locks only while that
+ * statement runs, and delivery happens with no transaction open.
  *
  * <p>Claim protocol. {@link #claim} is one {@code UPDATE}. Its subquery picks due rows oldest first
  * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
@@ -79,9 +79,9 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   public static final int MAX_ERROR_LENGTH = 2_000;
 
   /*
-   * The statements on the relay's and the use cases' paths are fixed SQL on plain JDBC: rendering
-   * them with jOOQ for every call cost more client time than the rest of the call. {now} stands
-   * for the store's time, see render.
+   * The statements that run once per use case or per relay pass are fixed SQL on plain JDBC, so no
+   * statement is built and rendered by jOOQ on those paths. render replaces {now} with the store's
+   * time.
    */
   private static final String APPEND_INTO =
       "insert into sys_events (id, payload, event_type, schema_version, status, retry_count,"
