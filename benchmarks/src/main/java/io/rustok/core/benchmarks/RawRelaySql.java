@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 /**
  * The relay's claim-and-complete SQL on plain JDBC: per batch, the claim {@code UPDATE} with its
  * {@code FOR UPDATE SKIP LOCKED} subquery and {@code RETURNING}, then one {@code UPDATE} that marks
- * the claimed rows dispatched. Both statements have the shape, the parameters and the returned
- * columns of the statements that {@code JooqOutboxStore} sends, and each runs in autocommit on a
- * connection taken from the pool for it, as there.
+ * the claimed rows dispatched. Both statements are the text that {@code JooqOutboxStore} sends when
+ * its clock is not shifted, with the same parameters, the statuses written as literals and the same
+ * returned columns. Each runs in autocommit on a connection taken from the pool for it, as there.
  *
  * <p>With a codec, each claimed payload is also decoded into an envelope, which separates the cost
  * of decoding from the cost of the rest of the relay.
@@ -29,13 +29,13 @@ final class RawRelaySql {
   private static final String CLAIM =
       "update sys_events set claimed_by = ?, claimed_until = now() + ? * interval '1 microsecond'"
           + " where id in (select candidate.id from sys_events as candidate"
-          + " where candidate.status = ? and candidate.next_attempt_at <= now()"
+          + " where candidate.status = 'pending' and candidate.next_attempt_at <= now()"
           + " and (candidate.claimed_until is null or candidate.claimed_until < now())"
           + " order by candidate.created_at, candidate.id limit ? for update skip locked)"
           + " returning id, event_type, schema_version, retry_count, payload, created_at";
   private static final String COMPLETE =
-      "update sys_events set status = ?, dispatched_at = now(), claimed_by = null,"
-          + " claimed_until = null where id = any (?) and claimed_by = ? and status = ?";
+      "update sys_events set status = 'dispatched', dispatched_at = now(), claimed_by = null,"
+          + " claimed_until = null where id = any (?) and claimed_by = ? and status = 'pending'";
 
   private final DataSource dataSource;
   private final long leaseMicros;
@@ -75,8 +75,7 @@ final class RawRelaySql {
         PreparedStatement update = connection.prepareStatement(CLAIM)) {
       update.setObject(1, token);
       update.setLong(2, leaseMicros);
-      update.setString(3, "pending");
-      update.setInt(4, batchSize);
+      update.setInt(3, batchSize);
       try (ResultSet rows = update.executeQuery()) {
         while (rows.next()) {
           ids.add(rows.getObject(1, UUID.class));
@@ -96,10 +95,8 @@ final class RawRelaySql {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(COMPLETE)) {
       Array idArray = connection.createArrayOf("uuid", ids.toArray());
-      update.setString(1, "dispatched");
-      update.setArray(2, idArray);
-      update.setObject(3, token);
-      update.setString(4, "pending");
+      update.setArray(1, idArray);
+      update.setObject(2, token);
       return update.executeUpdate();
     }
   }
