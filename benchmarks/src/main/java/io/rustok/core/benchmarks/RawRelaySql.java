@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
@@ -22,8 +25,12 @@ import javax.sql.DataSource;
  * its clock is not shifted, with the same parameters, the statuses written as literals and the same
  * returned columns. Each runs in autocommit on a connection taken from the pool for it, as there.
  *
- * <p>With a codec, each claimed payload is also decoded into an envelope, which separates the cost
- * of decoding from the cost of the rest of the relay.
+ * <p>{@link #drainOnce} runs both statements of a batch one after the other on the calling thread,
+ * as {@code RelayOutbox.runOnce} does. {@link #drainOverlapped} completes each batch on a second
+ * thread while the next batch is claimed, as {@code RelayOutbox.drain} does.
+ *
+ * <p>With a codec, each claimed payload is also decoded into an envelope on the claiming thread, as
+ * the store does, which separates the cost of decoding from the cost of the rest of the relay.
  */
 final class RawRelaySql {
   private static final String CLAIM =
@@ -61,12 +68,59 @@ final class RawRelaySql {
     if (claimed.isEmpty()) {
       return 0;
     }
-    int marked = complete(token, claimed);
-    if (marked != claimed.size()) {
-      throw new IllegalStateException(
-          "Claimed " + claimed.size() + " events but marked " + marked + " dispatched");
+    return completeAll(token, claimed);
+  }
+
+  /**
+   * Claims batches of up to {@code batchSize} due events until a claim finds nothing, and marks
+   * each batch dispatched on {@code completer} while the next batch is claimed.
+   *
+   * <p>At most one batch is being marked at a time: after each claim, the calling thread waits for
+   * the previous batch's marking before it hands over the new batch. This method returns, or
+   * throws, only after the last marking has finished.
+   *
+   * @return how many events were claimed and marked dispatched
+   * @throws IllegalStateException if a marking updated fewer rows than its batch claimed, or a
+   *     payload could not be decoded
+   */
+  long drainOverlapped(int batchSize, Executor completer) throws SQLException {
+    long drained = 0;
+    CompletableFuture<Integer> marking = null;
+    try {
+      while (true) {
+        UUID token = UUID.randomUUID();
+        List<UUID> claimed = claim(token, batchSize);
+        if (marking != null) {
+          drained += awaitMarking(marking);
+          marking = null;
+        }
+        if (claimed.isEmpty()) {
+          return drained;
+        }
+        marking = CompletableFuture.supplyAsync(() -> completeUnchecked(token, claimed), completer);
+      }
+    } finally {
+      if (marking != null) {
+        // A claim failed while a marking was in flight: wait for it, so that no marking outlives
+        // the call, and let the claim's exception propagate.
+        marking.handle((marked, failure) -> marked).join();
+      }
     }
-    return claimed.size();
+  }
+
+  private static int awaitMarking(CompletableFuture<Integer> marking) throws SQLException {
+    try {
+      return marking.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sqlException) {
+        throw sqlException;
+      }
+      if (cause instanceof RuntimeException runtimeException) {
+        throw runtimeException;
+      }
+      throw e;
+    }
   }
 
   private List<UUID> claim(UUID token, int batchSize) throws SQLException {
@@ -91,14 +145,33 @@ final class RawRelaySql {
     return ids;
   }
 
-  private int complete(UUID token, List<UUID> ids) throws SQLException {
+  private int completeUnchecked(UUID token, List<UUID> ids) {
+    try {
+      return completeAll(token, ids);
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /**
+   * Marks the claimed rows dispatched and returns how many there are.
+   *
+   * @throws IllegalStateException if fewer rows were marked than claimed
+   */
+  private int completeAll(UUID token, List<UUID> ids) throws SQLException {
+    int marked;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(COMPLETE)) {
       Array idArray = connection.createArrayOf("uuid", ids.toArray());
       update.setArray(1, idArray);
       update.setObject(2, token);
-      return update.executeUpdate();
+      marked = update.executeUpdate();
     }
+    if (marked != ids.size()) {
+      throw new IllegalStateException(
+          "Claimed " + ids.size() + " events but marked " + marked + " dispatched");
+    }
+    return marked;
   }
 
   private void decode(String payload) {
