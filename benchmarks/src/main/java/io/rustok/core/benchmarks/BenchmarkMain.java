@@ -176,11 +176,18 @@ public final class BenchmarkMain {
     }
   }
 
-  /** Measures the three drains in turn, round after round, at each batch size. */
+  /**
+   * Measures the six one-drainer drains in turn, round after round, at each batch size, and the
+   * drain with two drainers at {@link #TWO_DRAINER_BATCH}. The drains whose ratios the report gives
+   * run next to each other within a round.
+   */
   private void measureRelay(RelayBenchmark relay, Report report) throws Exception {
     progress("Warming up the relay drains");
     for (int[] batch : RELAY_WARM_UP) {
-      relay.relay(batch[0], batch[1], 1);
+      relay.relayDrain(batch[0], batch[1], 1);
+      relay.rawSqlOverlapped(batch[0], batch[1], false);
+      relay.rawSqlOverlapped(batch[0], batch[1], true);
+      relay.relayRunOnce(batch[0], batch[1]);
       relay.rawSql(batch[0], batch[1], false);
       relay.rawSql(batch[0], batch[1], true);
     }
@@ -188,21 +195,54 @@ public final class BenchmarkMain {
     for (int[] batch : RELAY_BATCHES) {
       int batchSize = batch[0];
       int events = batch[1];
-      List<Rate> relayRates = new ArrayList<>();
+      List<Rate> drainRates = new ArrayList<>();
+      List<Rate> overlappedRates = new ArrayList<>();
+      List<Rate> overlappedDecodingRates = new ArrayList<>();
+      List<Rate> runOnceRates = new ArrayList<>();
       List<Rate> rawRates = new ArrayList<>();
       List<Rate> decodingRates = new ArrayList<>();
       List<Rate> twoDrainerRates = new ArrayList<>();
       for (int round = 1; round <= settings.rounds(); round++) {
-        relayRates.add(drained("(e) relay", batchSize, round, relay.relay(batchSize, events, 1)));
+        drainRates.add(
+            drained(
+                "(e) RelayOutbox.drain", batchSize, round, relay.relayDrain(batchSize, events, 1)));
+        overlappedRates.add(
+            drained(
+                "(f2) raw SQL, marking overlapped",
+                batchSize,
+                round,
+                relay.rawSqlOverlapped(batchSize, events, false)));
+        overlappedDecodingRates.add(
+            drained(
+                "(g2) raw SQL + decoding, marking overlapped",
+                batchSize,
+                round,
+                relay.rawSqlOverlapped(batchSize, events, true)));
+        runOnceRates.add(
+            drained(
+                "(e0) RelayOutbox.runOnce",
+                batchSize,
+                round,
+                relay.relayRunOnce(batchSize, events)));
         rawRates.add(
-            drained("(f) raw SQL", batchSize, round, relay.rawSql(batchSize, events, false)));
+            drained(
+                "(f) raw SQL, one thread",
+                batchSize,
+                round,
+                relay.rawSql(batchSize, events, false)));
         decodingRates.add(
             drained(
-                "(g) raw SQL + decoding", batchSize, round, relay.rawSql(batchSize, events, true)));
+                "(g) raw SQL + decoding, one thread",
+                batchSize,
+                round,
+                relay.rawSql(batchSize, events, true)));
         if (batchSize == TWO_DRAINER_BATCH) {
           twoDrainerRates.add(
               drained(
-                  "(h) relay, 2 drainers", batchSize, round, relay.relay(batchSize, events, 2)));
+                  "(h) RelayOutbox.drain, 2 drainers",
+                  batchSize,
+                  round,
+                  relay.relayDrain(batchSize, events, 2)));
         }
       }
       if (!twoDrainerRates.isEmpty()) {
@@ -212,7 +252,10 @@ public final class BenchmarkMain {
           new Report.Relay(
               batchSize,
               events,
-              new Series(relayRates),
+              new Series(drainRates),
+              new Series(overlappedRates),
+              new Series(overlappedDecodingRates),
+              new Series(runOnceRates),
               new Series(rawRates),
               new Series(decodingRates)));
     }

@@ -8,10 +8,10 @@ import java.time.Duration;
  * How many operations completed in a measured time, and how much CPU time the threads that ran them
  * used meanwhile.
  *
- * <p>The CPU time counts only the benchmark's own client or drainer threads: not the JVM's garbage
- * collector or compiler threads, and not PostgreSQL. On a machine shared with other work it moves
- * far less than the rate does, so it shows what an operation costs the client even when the rate is
- * disturbed.
+ * <p>The CPU time counts only the benchmark's own client or drainer threads, and the threads that
+ * mark batches for a drainer: not the JVM's garbage collector or compiler threads, and not
+ * PostgreSQL. On a machine shared with other work it moves far less than the rate does, so it shows
+ * what an operation costs the client even when the rate is disturbed.
  */
 record Rate(long operations, Duration elapsed, Duration clientCpu) {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -26,19 +26,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Drains a pre-filled outbox, once with {@link RelayOutbox} and once with its SQL alone.
+ * Drains a pre-filled outbox with {@link RelayOutbox} and with its SQL alone on plain JDBC, each in
+ * two ways: with every batch's statements one after the other on one thread, and with each batch
+ * marked dispatched on a second thread while the next batch is claimed, as the service's relay
+ * worker runs it.
  *
- * <p>The relay drains run on threads of their own, one per drainer; the plain JDBC drains run on
- * the calling thread.
+ * <p>The relay drains run on threads of their own, one per drainer, each with its own marker thread
+ * when marking overlaps. The plain JDBC drains claim on the calling thread and, when marking
+ * overlaps, mark on a second thread. A drain's CPU time is that of all these threads together.
  *
  * <p>Before every drain the outbox is emptied and filled again with the same pending {@code
  * node.created} events, copied from a template table that was filled by appending through the
  * outbox store in transactions of {@value #FILL_CHUNK} events. Then {@code VACUUM ANALYZE} and
- * {@code CHECKPOINT} run, so every drain starts from a table in the same state. One thread drains
- * until a claim finds nothing, and the time of that last, empty claim is included.
+ * {@code CHECKPOINT} run, so every drain starts from a table in the same state. Each drainer drains
+ * until a claim finds nothing, and the time of that last, empty claim is included. Every drain
+ * checks that each claimed event was marked dispatched, and that the events it counted and the
+ * dispatched rows in the table both equal the events filled.
  */
 final class RelayBenchmark {
   private static final int FILL_CHUNK = 1_000;
@@ -72,26 +79,90 @@ final class RelayBenchmark {
   }
 
   /**
-   * Returns the rate at which {@code drainers} threads, each calling {@link RelayOutbox#runOnce} on
-   * a relay of its own until a pass claims nothing, drain {@code events} events together.
+   * Returns the rate at which {@code drainers} threads drain {@code events} events together, each
+   * calling {@link RelayOutbox#drain} on a relay of its own with a marker thread of its own, as the
+   * service's relay worker does. The CPU time includes the marker threads.
    */
-  Rate relay(int batchSize, int events, int drainers) throws SQLException, InterruptedException {
+  Rate relayDrain(int batchSize, int events, int drainers)
+      throws SQLException, InterruptedException {
     refill(events);
+    List<CpuTimedExecutor> markers = new ArrayList<>(drainers);
+    try {
+      List<Supplier<RelayRun>> drains = new ArrayList<>(drainers);
+      for (int index = 0; index < drainers; index++) {
+        RelayOutbox relay = newRelay(batchSize);
+        CpuTimedExecutor marker = CpuTimedExecutor.start("relay-marker-" + index);
+        markers.add(marker);
+        drains.add(() -> relay.drain(marker, () -> true));
+      }
+      DrainResult result = runDrainers(drains);
+      long cpuNanos = result.cpuNanos();
+      for (CpuTimedExecutor marker : markers) {
+        cpuNanos += marker.cpuNanosSinceStart();
+      }
+      return checked(result.dispatched(), events, result.nanos(), cpuNanos);
+    } finally {
+      markers.forEach(CpuTimedExecutor::close);
+    }
+  }
+
+  /**
+   * Returns the rate at which one thread, calling {@link RelayOutbox#runOnce} until a pass claims
+   * nothing, drains {@code events} events. Each pass claims, delivers and marks its batch on that
+   * thread.
+   */
+  Rate relayRunOnce(int batchSize, int events) throws SQLException, InterruptedException {
+    refill(events);
+    RelayOutbox relay = newRelay(batchSize);
+    DrainResult result = runDrainers(List.of(() -> runOnceUntilEmpty(relay)));
+    return checked(result.dispatched(), events, result.nanos(), result.cpuNanos());
+  }
+
+  private static RelayRun runOnceUntilEmpty(RelayOutbox relay) {
+    RelayRun total = RelayRun.NOTHING;
+    RelayRun run;
+    do {
+      run = relay.runOnce();
+      requireAllDispatched(run);
+      total = total.plus(run);
+    } while (run.claimed() > 0);
+    return total;
+  }
+
+  /** Events dispatched, elapsed time and CPU time of the drainer threads of one drain. */
+  private record DrainResult(long dispatched, long nanos, long cpuNanos) {}
+
+  /**
+   * Runs each drain on a thread of its own and returns the events they dispatched, the time from
+   * starting the first thread to the end of the last, and the CPU time of these threads.
+   *
+   * @throws IllegalStateException if a drain did not dispatch every event it claimed
+   * @throws RuntimeException the first exception a drain threw
+   */
+  private static DrainResult runDrainers(List<Supplier<RelayRun>> drains)
+      throws InterruptedException {
     LongAdder dispatched = new LongAdder();
     LongAdder cpuNanos = new LongAdder();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    List<Thread> threads = new ArrayList<>(drainers);
+    List<Thread> threads = new ArrayList<>(drains.size());
 
     long start = System.nanoTime();
-    for (int index = 0; index < drainers; index++) {
-      RelayOutbox relay =
-          new RelayOutbox(
-              adapters.outbox(),
-              new DiscardingTransport(),
-              settings(batchSize),
-              RandomGenerator.of("L64X128MixRandom"));
-      Runnable drain = () -> drain(relay, dispatched, cpuNanos, failure);
-      threads.add(Thread.ofPlatform().name("drainer-" + index).start(drain));
+    for (int index = 0; index < drains.size(); index++) {
+      Supplier<RelayRun> drain = drains.get(index);
+      Runnable body =
+          () -> {
+            long cpuAtStart = Rate.threadCpuNanos();
+            try {
+              RelayRun run = drain.get();
+              requireAllDispatched(run);
+              dispatched.add(run.dispatched());
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              cpuNanos.add(Rate.threadCpuNanos() - cpuAtStart);
+            }
+          };
+      threads.add(Thread.ofPlatform().name("drainer-" + index).start(body));
     }
     for (Thread thread : threads) {
       thread.join();
@@ -101,41 +172,34 @@ final class RelayBenchmark {
     if (failure.get() != null) {
       throw failure.get();
     }
-    return checked(dispatched.sum(), events, end - start, cpuNanos.sum());
+    return new DrainResult(dispatched.sum(), end - start, cpuNanos.sum());
   }
 
-  private static void drain(
-      RelayOutbox relay,
-      LongAdder dispatched,
-      LongAdder cpuNanos,
-      AtomicReference<RuntimeException> failure) {
-    long cpuAtStart = Rate.threadCpuNanos();
-    try {
-      RelayRun run;
-      do {
-        run = relay.runOnce();
-        dispatched.add(run.dispatched());
-        if (run.dispatched() != run.claimed()) {
-          throw new IllegalStateException("A relay pass did not dispatch all it claimed: " + run);
-        }
-      } while (run.claimed() > 0);
-    } catch (RuntimeException e) {
-      failure.compareAndSet(null, e);
-    } finally {
-      cpuNanos.add(Rate.threadCpuNanos() - cpuAtStart);
+  /**
+   * Throws if {@code run} dispatched fewer events than it claimed. For the sum of several passes
+   * this also covers each pass, because no pass dispatches more than it claims.
+   */
+  private static void requireAllDispatched(RelayRun run) {
+    if (run.dispatched() != run.claimed()) {
+      throw new IllegalStateException("The relay did not dispatch all it claimed: " + run);
     }
+  }
+
+  private RelayOutbox newRelay(int batchSize) {
+    return new RelayOutbox(
+        adapters.outbox(),
+        new DiscardingTransport(),
+        settings(batchSize),
+        RandomGenerator.of("L64X128MixRandom"));
   }
 
   /**
    * Returns the rate at which the relay's claim-and-complete SQL drains {@code events} events on
-   * plain JDBC, decoding each payload with the codec when {@code decode} is set.
+   * plain JDBC with {@link RawRelaySql#drainOnce}, both statements of each batch one after the
+   * other on the calling thread, decoding each payload with the codec when {@code decode} is set.
    */
   Rate rawSql(int batchSize, int events, boolean decode) throws SQLException {
-    RawRelaySql sql =
-        new RawRelaySql(
-            adapters.dataSource(),
-            settings(batchSize).lease(),
-            decode ? Optional.of(codec) : Optional.empty());
+    RawRelaySql sql = rawRelaySql(batchSize, decode);
     refill(events);
 
     long start = System.nanoTime();
@@ -149,6 +213,35 @@ final class RelayBenchmark {
     long end = System.nanoTime();
 
     return checked(dispatched, events, end - start, Rate.threadCpuNanos() - cpuAtStart);
+  }
+
+  /**
+   * Returns the rate at which the relay's claim-and-complete SQL drains {@code events} events on
+   * plain JDBC with {@link RawRelaySql#drainOverlapped}: claims on the calling thread, each batch
+   * marked dispatched on a second thread while the next batch is claimed. It decodes each payload
+   * with the codec when {@code decode} is set. The CPU time includes the second thread.
+   */
+  Rate rawSqlOverlapped(int batchSize, int events, boolean decode)
+      throws SQLException, InterruptedException {
+    RawRelaySql sql = rawRelaySql(batchSize, decode);
+    refill(events);
+
+    try (CpuTimedExecutor completer = CpuTimedExecutor.start("raw-sql-completer")) {
+      long start = System.nanoTime();
+      long cpuAtStart = Rate.threadCpuNanos();
+      long dispatched = sql.drainOverlapped(batchSize, completer);
+      long end = System.nanoTime();
+      long cpuNanos = Rate.threadCpuNanos() - cpuAtStart + completer.cpuNanosSinceStart();
+
+      return checked(dispatched, events, end - start, cpuNanos);
+    }
+  }
+
+  private RawRelaySql rawRelaySql(int batchSize, boolean decode) {
+    return new RawRelaySql(
+        adapters.dataSource(),
+        settings(batchSize).lease(),
+        decode ? Optional.of(codec) : Optional.empty());
   }
 
   /**

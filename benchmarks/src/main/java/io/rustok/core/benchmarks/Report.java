@@ -17,11 +17,33 @@ final class Report {
       Series rawWithOutboxRow,
       Series rawWithoutOutboxRow) {}
 
-  /** Drain rates at one batch size. */
-  record Relay(int batchSize, int events, Series relay, Series rawSql, Series rawSqlWithDecoding) {}
+  /**
+   * Drain rates of one drainer at one batch size. The first three drains mark each batch on a
+   * second thread while the next batch is claimed. The last three run every statement on one
+   * thread.
+   *
+   * @param relayDrain {@code RelayOutbox.drain} with a marker thread, as the relay worker runs it
+   * @param rawSqlOverlapped the same claim and mark statements on plain JDBC, marking overlapped
+   * @param rawSqlOverlappedWithDecoding {@code rawSqlOverlapped}, also decoding every payload
+   * @param relayRunOnce {@code RelayOutbox.runOnce} in a loop on one thread
+   * @param rawSql the same claim and mark statements on plain JDBC, one after the other
+   * @param rawSqlWithDecoding {@code rawSql}, also decoding every payload
+   */
+  record Relay(
+      int batchSize,
+      int events,
+      Series relayDrain,
+      Series rawSqlOverlapped,
+      Series rawSqlOverlappedWithDecoding,
+      Series relayRunOnce,
+      Series rawSql,
+      Series rawSqlWithDecoding) {}
 
-  /** Drain rate of two relays draining one outbox together, each on its own thread. */
-  record TwoDrainers(int batchSize, int events, Series relay) {}
+  /**
+   * Drain rate of two relays draining one outbox together, each calling {@code RelayOutbox.drain}
+   * on its own thread with its own marker thread.
+   */
+  record TwoDrainers(int batchSize, int events, Series relayDrain) {}
 
   /**
    * Statement counts, payload sizes and codec timings that show where the time of one creation and
@@ -94,6 +116,7 @@ final class Report {
     printCreationRatios(out);
     printCreationCpu(out);
     printRelayRates(out);
+    printRelayRatios(out);
     if (twoDrainers != null) {
       printTwoDrainers(out);
     }
@@ -165,20 +188,51 @@ final class Report {
     out.println("## Relay drain, events per second (one drainer, transport that does nothing)");
     out.println();
     out.println(
-        "| batch | events | (e) RelayOutbox.runOnce | (f) raw claim-and-complete SQL"
-            + " | (g) raw SQL + JSON decoding | relay / raw, e/f | relay / (raw + decoding), e/g |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        "(e), (f2) and (g2) overlap: a second thread marks batch N dispatched while batch N + 1 is"
+            + " claimed, with at most one marking in flight, as the relay worker runs"
+            + " `RelayOutbox.drain`. (e0), (f) and (g) run each batch's claim and mark one after"
+            + " the other on one thread. (f), (f2), (g) and (g2) send the relay's claim and mark"
+            + " statements on plain JDBC, and (g) and (g2) also decode every claimed payload.");
+    out.println();
+    out.println(
+        "| batch | events | (e) RelayOutbox.drain, marking overlapped"
+            + " | (f2) raw SQL, marking overlapped | (g2) raw SQL + JSON decoding, marking overlapped"
+            + " | (e0) RelayOutbox.runOnce, one thread | (f) raw SQL, one thread"
+            + " | (g) raw SQL + JSON decoding, one thread |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Relay row : relays) {
       out.printf(
           Locale.ROOT,
-          "| %d | %d | %s | %s | %s | %s | %s |%n",
+          "| %d | %d | %s | %s | %s | %s | %s | %s |%n",
           row.batchSize(),
           row.events(),
-          rate(row.relay()),
+          rate(row.relayDrain()),
+          rate(row.rawSqlOverlapped()),
+          rate(row.rawSqlOverlappedWithDecoding()),
+          rate(row.relayRunOnce()),
           rate(row.rawSql()),
-          rate(row.rawSqlWithDecoding()),
-          ratio(row.relay().medianRatioTo(row.rawSql())),
-          ratio(row.relay().medianRatioTo(row.rawSqlWithDecoding())));
+          rate(row.rawSqlWithDecoding()));
+    }
+    out.println();
+  }
+
+  private void printRelayRatios(PrintStream out) {
+    out.println(
+        "| batch | relay drain / raw overlapped, e/f2"
+            + " | relay drain / (raw overlapped + decoding), e/g2"
+            + " | runOnce / raw one thread, e0/f | overlap gain of the relay, e/e0"
+            + " | overlap gain of raw SQL, f2/f |");
+    out.println("|---:|---:|---:|---:|---:|---:|");
+    for (Relay row : relays) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s | %s | %s |%n",
+          row.batchSize(),
+          ratio(row.relayDrain().medianRatioTo(row.rawSqlOverlapped())),
+          ratio(row.relayDrain().medianRatioTo(row.rawSqlOverlappedWithDecoding())),
+          ratio(row.relayRunOnce().medianRatioTo(row.rawSql())),
+          ratio(row.relayDrain().medianRatioTo(row.relayRunOnce())),
+          ratio(row.rawSqlOverlapped().medianRatioTo(row.rawSql())));
     }
     out.println();
   }
@@ -191,25 +245,31 @@ final class Report {
             .orElseThrow();
     out.printf(
         Locale.ROOT,
-        "With two drainers, (h) two RelayOutbox threads on one outbox at batch %d drained %s"
-            + " events per second, with (h) / (e) = %s and (h) / (f) = %s.%n%n",
+        "With two drainers, (h) two threads on one outbox at batch %d, each calling"
+            + " RelayOutbox.drain with its own marker thread, drained %s events per second,"
+            + " with (h) / (e) = %s and (h) / (f2) = %s.%n%n",
         twoDrainers.batchSize(),
-        rate(twoDrainers.relay()),
-        ratio(twoDrainers.relay().medianRatioTo(single.relay())),
-        ratio(twoDrainers.relay().medianRatioTo(single.rawSql())));
+        rate(twoDrainers.relayDrain()),
+        ratio(twoDrainers.relayDrain().medianRatioTo(single.relayDrain())),
+        ratio(twoDrainers.relayDrain().medianRatioTo(single.rawSqlOverlapped())));
   }
 
   private void printRelayCpu(PrintStream out) {
-    out.println("Drainer CPU time per event, µs (median of the rounds):");
+    out.println(
+        "Drainer CPU time per event, µs (median of the rounds). For (e), (f2) and (g2) it includes"
+            + " the CPU time of the second thread that marks the batches:");
     out.println();
-    out.println("| batch | (e) | (f) | (g) |");
-    out.println("|---:|---:|---:|---:|");
+    out.println("| batch | (e) | (f2) | (g2) | (e0) | (f) | (g) |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (Relay row : relays) {
       out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s |%n",
           row.batchSize(),
-          micros(row.relay().medianCpuMicros()),
+          micros(row.relayDrain().medianCpuMicros()),
+          micros(row.rawSqlOverlapped().medianCpuMicros()),
+          micros(row.rawSqlOverlappedWithDecoding().medianCpuMicros()),
+          micros(row.relayRunOnce().medianCpuMicros()),
           micros(row.rawSql().medianCpuMicros()),
           micros(row.rawSqlWithDecoding().medianCpuMicros()));
     }
@@ -227,7 +287,7 @@ final class Report {
         profile.statementsPerCreation());
     out.printf(
         Locale.ROOT,
-        "| statements per relay pass that claimed events (batch 100) | %.2f |%n",
+        "| statements per RelayOutbox.runOnce pass that claimed events (batch 100) | %.2f |%n",
         profile.statementsPerRelayPass());
     out.printf(
         Locale.ROOT,
