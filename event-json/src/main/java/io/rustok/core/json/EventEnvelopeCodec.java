@@ -1,14 +1,18 @@
 package io.rustok.core.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.rustok.core.domain.event.DomainEvent;
@@ -22,6 +26,7 @@ import io.rustok.core.domain.shared.CorrelationId;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.TraceParent;
 import io.rustok.core.domain.tenancy.TenantId;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +55,10 @@ public final class EventEnvelopeCodec {
   private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
+
+  /** Reads one field's value from a parser that continues past it. */
+  private final ObjectReader fieldReader;
+
   private final EventUpcasters upcasters;
 
   /** Creates a codec that reads older versions through {@link EventUpcasters#standard()}. */
@@ -59,6 +68,7 @@ public final class EventEnvelopeCodec {
 
   public EventEnvelopeCodec(EventUpcasters upcasters) {
     this.mapper = newMapper();
+    this.fieldReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.upcasters = Require.notNull(upcasters, "upcasters");
   }
 
@@ -109,20 +119,46 @@ public final class EventEnvelopeCodec {
     return mapper.valueToTree(event);
   }
 
+  /**
+   * Decodes a stored document. The top-level fields are read one by one, and {@code data} is
+   * buffered as parser tokens and bound straight to the event's record, without building a tree of
+   * it first, unless it needs upcasting.
+   */
   public EventEnvelope decode(String json) throws UnreadableEventException {
-    JsonNode root;
-    try {
-      root = mapper.readTree(json);
-    } catch (JsonProcessingException e) {
+    ObjectNode header = mapper.createObjectNode();
+    TokenBuffer data = null;
+    try (JsonParser parser = mapper.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new UnreadableEventException("payload is not a JSON object");
+      }
+      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        parser.nextToken();
+        if (field.equals("data")) {
+          data = new TokenBuffer(parser);
+          data.copyCurrentStructure(parser);
+        } else {
+          header.set(field, fieldReader.readTree(parser));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new UnreadableEventException("payload is not valid JSON");
+      }
+    } catch (IOException e) {
       throw new UnreadableEventException("payload is not valid JSON", e);
     }
-    if (root == null || !root.isObject()) {
-      throw new UnreadableEventException("payload is not a JSON object");
-    }
-    return decode((ObjectNode) root);
+    return decode(header, data);
   }
 
   public EventEnvelope decode(ObjectNode root) throws UnreadableEventException {
+    return decode(root, null);
+  }
+
+  /**
+   * Decodes the envelope whose fields are in {@code root} and whose {@code data} is {@code
+   * bufferedData}, or {@code root}'s {@code data} field when that is null.
+   */
+  private EventEnvelope decode(ObjectNode root, TokenBuffer bufferedData)
+      throws UnreadableEventException {
     String typeName = requiredText(root, "eventType");
     JsonNode versionNode = root.get("schemaVersion");
     if (versionNode == null || !versionNode.isInt()) {
@@ -137,12 +173,18 @@ public final class EventEnvelopeCodec {
           "schema version %d of %s is not supported; this code reads versions 1 to %d"
               .formatted(version, typeName, type.version()));
     }
-    JsonNode data = root.get("data");
-    if (version < type.version()) {
-      data = upcast(typeName, version, data);
-    }
     try {
-      DomainEvent event = mapper.treeToValue(data, type.recordClass());
+      DomainEvent event;
+      if (version < type.version()) {
+        JsonNode data = bufferedData == null ? root.get("data") : tree(bufferedData);
+        event = mapper.treeToValue(upcast(typeName, version, data), type.recordClass());
+      } else if (bufferedData == null) {
+        event = mapper.treeToValue(root.get("data"), type.recordClass());
+      } else {
+        try (JsonParser data = bufferedData.asParser(mapper)) {
+          event = mapper.readValue(data, type.recordClass());
+        }
+      }
       if (event == null) {
         throw new UnreadableEventException("data is missing");
       }
@@ -162,9 +204,17 @@ public final class EventEnvelopeCodec {
     } catch (JsonProcessingException e) {
       throw new UnreadableEventException(
           "data of " + typeName + " is invalid: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UnreadableEventException("data of " + typeName + " is invalid: " + e, e);
     } catch (RuntimeException e) {
       throw new UnreadableEventException(
           "envelope of " + typeName + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private JsonNode tree(TokenBuffer buffered) throws IOException {
+    try (JsonParser parser = buffered.asParser(mapper)) {
+      return mapper.readTree(parser);
     }
   }
 

@@ -3,6 +3,8 @@ package io.rustok.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rustok.core.domain.content.NodeId;
 import io.rustok.core.domain.content.NodeKind;
 import io.rustok.core.domain.event.DomainEvent;
@@ -102,6 +104,47 @@ class EventEnvelopeCodecTest {
     assertThatThrownBy(() -> codec.decode("{\"eventType\":"))
         .isInstanceOf(UnreadableEventException.class)
         .hasMessage("payload is not valid JSON");
+  }
+
+  @Test
+  void dataBeforeEnvelopeFieldsIsRead() throws Exception {
+    EventEnvelope envelope = envelopeOf(new NodeDeleted(NODE, NodeKind.POST));
+    ObjectNode encoded = (ObjectNode) new ObjectMapper().readTree(codec.encode(envelope));
+    ObjectNode dataFirst = new ObjectMapper().createObjectNode();
+    dataFirst.set("data", encoded.get("data"));
+    encoded.fieldNames().forEachRemaining(name -> dataFirst.putIfAbsent(name, encoded.get(name)));
+
+    EventEnvelope decoded = codec.decode(dataFirst.toString());
+
+    assertThat(dataFirst.fieldNames().next()).isEqualTo("data");
+    assertThat(decoded).isEqualTo(envelope);
+  }
+
+  @Test
+  void repeatedFieldIsUnreadable() throws Exception {
+    String json = codec.encode(envelopeOf(new NodeDeleted(NODE, NodeKind.POST)));
+
+    String repeated = json.replace("{\"eventId\"", "{\"eventType\":\"node.deleted\",\"eventId\"");
+
+    assertThatThrownBy(() -> codec.decode(repeated))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessage("payload is not valid JSON");
+  }
+
+  @Test
+  void contentAfterDocumentIsUnreadable() throws Exception {
+    String json = codec.encode(envelopeOf(new NodeDeleted(NODE, NodeKind.POST)));
+
+    assertThatThrownBy(() -> codec.decode(json + " {}"))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessage("payload is not valid JSON");
+  }
+
+  @Test
+  void documentThatIsNotObjectIsUnreadable() {
+    assertThatThrownBy(() -> codec.decode("[1, 2]"))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessage("payload is not a JSON object");
   }
 
   private static EventEnvelope envelopeOf(DomainEvent event) {
