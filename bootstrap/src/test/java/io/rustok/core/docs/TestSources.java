@@ -74,6 +74,13 @@ final class TestSources {
     return null;
   }
 
+  /** Returns whether {@code className} names one source file under the folder {@code directory}. */
+  boolean isUnder(String className, String directory) {
+    List<Path> files = filesByClass.getOrDefault(className, List.of());
+    return files.size() == 1
+        && files.getFirst().toString().replace('\\', '/').contains("/" + directory + "/");
+  }
+
   /** Returns {@code Class#method} of every test method tagged {@code @Tag("capability")}. */
   List<String> taggedTests() {
     List<String> tagged = new ArrayList<>();
