@@ -21,7 +21,10 @@ public final class ConfigurationReference {
     StringBuilder page = new StringBuilder();
     page.append("# Configuration\n\n")
         .append("The service reads these environment variables when it starts. An invalid value\n")
-        .append("stops the start with a message that names the variable.\n\n")
+        .append("stops the start with a message that names the variable. Shown by\n")
+        .append("[configuration-errors](capabilities.md#configuration-errors),\n")
+        .append("[configuration-defaults](capabilities.md#configuration-defaults) and\n")
+        .append("[generated-references](capabilities.md#generated-references).\n\n")
         .append("This page is generated from `Settings.java`; regenerate it with\n`")
         .append(ReferencePages.REGENERATE)
         .append("`.\n\n")

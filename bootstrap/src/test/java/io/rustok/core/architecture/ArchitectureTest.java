@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.rustok.core.application.archviolation.UseCaseCallingTheTransport;
 import io.rustok.core.domain.archviolation.DomainClassUsingJackson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,6 +56,24 @@ class ArchitectureTest {
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("com.fasterxml.jackson");
+  }
+
+  @Test
+  void onlyTheRelayCallsTheTransport() {
+    LayerRules.ONLY_THE_RELAY_DELIVERS.check(production);
+  }
+
+  @Test
+  void transportRuleCatchesAUseCaseThatDelivers() {
+    JavaClasses withViolation =
+        new ClassFileImporter().importClasses(UseCaseCallingTheTransport.class);
+
+    EvaluationResult result = LayerRules.ONLY_THE_RELAY_DELIVERS.evaluate(withViolation);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString())
+        .contains(UseCaseCallingTheTransport.class.getName())
+        .contains("EventTransport.deliver");
   }
 
   @Test

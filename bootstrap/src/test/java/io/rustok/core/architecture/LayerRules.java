@@ -4,7 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.lang.ArchRule;
+import io.rustok.core.domain.outbox.EventTransport;
 
 /**
  * The layering rules, shared by the test that checks the real code and the test that checks the
@@ -49,6 +53,25 @@ final class LayerRules {
           .should()
           .beFreeOfCycles()
           .because("a cycle between packages makes neither side understandable alone");
+
+  static final String RELAY = "io.rustok.core.application.outbox.RelayOutbox";
+
+  private static final DescribedPredicate<AccessTarget> TRANSPORT_DELIVER =
+      DescribedPredicate.describe(
+          "EventTransport.deliver",
+          target ->
+              target.getName().equals("deliver")
+                  && target.getOwner().isAssignableTo(EventTransport.class));
+
+  static final ArchRule ONLY_THE_RELAY_DELIVERS =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(RELAY)
+          .should()
+          .callMethodWhere(JavaCall.Predicates.target(TRANSPORT_DELIVER))
+          .because(
+              "an event may leave the service only after it committed, and the relay reads only"
+                  + " committed events");
 
   private LayerRules() {}
 

@@ -19,6 +19,7 @@ class ServiceConfigTest {
 
     assertThat(config.storage()).isEqualTo(ServiceConfig.Storage.MEMORY);
     assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.httpHost()).isEqualTo("0.0.0.0");
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(config.relay().batchSize()).isEqualTo(100);
     assertThat(config.postgres()).isEmpty();
@@ -46,9 +47,11 @@ class ServiceConfigTest {
                 "RUSTOK_DATABASE_USER", "app",
                 "RUSTOK_DATABASE_PASSWORD", "secret",
                 "RUSTOK_DATABASE_POOL_SIZE", "4",
-                "RUSTOK_DATABASE_STATEMENT_TIMEOUT_MS", "1500"));
+                "RUSTOK_DATABASE_STATEMENT_TIMEOUT_MS", "1500",
+                "RUSTOK_DATABASE_MIGRATE", "false"));
 
     assertThat(config.storage()).isEqualTo(ServiceConfig.Storage.POSTGRES);
+    assertThat(config.postgres().orElseThrow().migrate()).isFalse();
     assertThat(config.postgres().orElseThrow().maximumPoolSize()).isEqualTo(4);
     assertThat(config.postgres().orElseThrow().statementTimeout())
         .isEqualTo(Duration.ofMillis(1500));

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CapabilityLedgerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+  @Tag("capability")
   @Test
   void ledgerAgreesWithTheTests() {
     List<String> problems = new CapabilityLedger(ROOT).problems();
@@ -20,7 +22,9 @@ class CapabilityLedgerTest {
 
   @Test
   void renamedTestIsReportedWithItsRow(@TempDir Path repo) throws Exception {
-    givenLedger(repo, "| claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |");
+    givenLedger(
+        repo,
+        "| <a id=\"claims\"></a>claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |");
     givenTest(
         repo,
         "ClaimTest",
@@ -38,7 +42,9 @@ class CapabilityLedgerTest {
 
   @Test
   void taggedTestWithoutRowIsReported(@TempDir Path repo) throws Exception {
-    givenLedger(repo, "| claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |");
+    givenLedger(
+        repo,
+        "| <a id=\"claims\"></a>claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |");
     givenTest(
         repo,
         "ClaimTest",
@@ -61,8 +67,8 @@ class CapabilityLedgerTest {
   void disabledTestAndDoneRowWithoutTestsAreReported(@TempDir Path repo) throws Exception {
     givenLedger(
         repo,
-        "| claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |\n"
-            + "| leases | Leases expire | done | |");
+        "| <a id=\"claims\"></a>claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |\n"
+            + "| <a id=\"leases\"></a>leases | Leases expire | done | |");
     givenTest(
         repo,
         "ClaimTest",
@@ -78,6 +84,52 @@ class CapabilityLedgerTest {
         .containsExactlyInAnyOrder(
             "ledger row 'claims' cites ClaimTest#claimsAreExclusive, which is disabled",
             "ledger row 'leases' is marked done but names no test");
+  }
+
+  @Test
+  void rowWithoutAnchorIsReported(@TempDir Path repo) throws Exception {
+    givenLedger(
+        repo,
+        "| claims | Claims are exclusive | done | `ClaimTest#claimsAreExclusive` |\n"
+            + "| <a id=\"lease\"></a>leases | Leases expire | done | `ClaimTest#claimsAreExclusive` |");
+    givenTest(
+        repo,
+        "ClaimTest",
+        """
+          @Test
+          void claimsAreExclusive() {}
+        """);
+
+    List<String> problems = new CapabilityLedger(repo).problems();
+
+    assertThat(problems)
+        .containsExactly(
+            "ledger row 'claims' has no anchor, so no page can link to it; write its id cell as"
+                + " <a id=\"claims\"></a>claims",
+            "ledger row 'leases' has the anchor 'lease'; the anchor and the id must be the same");
+  }
+
+  @Test
+  void parameterizedTestWithMultiLineSourceIsFound(@TempDir Path repo) throws Exception {
+    givenLedger(
+        repo,
+        "| <a id=\"claims\"></a>claims | Claims are exclusive | done | `ClaimTest#badHostIsRejected` |");
+    givenTest(
+        repo,
+        "ClaimTest",
+        """
+          @ParameterizedTest
+          @ValueSource(
+              strings = {
+                "a b",
+                "a:99999"
+              })
+          void badHostIsRejected(String host) {}
+        """);
+
+    List<String> problems = new CapabilityLedger(repo).problems();
+
+    assertThat(problems).isEmpty();
   }
 
   private static void givenLedger(Path repo, String rows) throws Exception {

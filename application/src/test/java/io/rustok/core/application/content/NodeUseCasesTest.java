@@ -145,6 +145,26 @@ class NodeUseCasesTest {
     assertThat(pendingTypes()).containsExactly("node.created");
   }
 
+  @Test
+  void republishingAndUnpublishingDraftChangeNothing() {
+    Node node = createNode.execute(context, command("Hello", Optional.empty()));
+    PublishNode publish =
+        new PublishNode(wiring.unitOfWork, wiring.nodes, wiring.publisher(), wiring.clock);
+    UnpublishNode unpublish =
+        new UnpublishNode(wiring.unitOfWork, wiring.nodes, wiring.publisher(), wiring.clock);
+    NodeChangeCommand change = new NodeChangeCommand(tenant, node.id(), Optional.empty());
+
+    Node draft = unpublish.execute(context, change);
+    Node published = publish.execute(context, change);
+    Node republished = publish.execute(context, change);
+
+    assertThat(draft).isEqualTo(node);
+    assertThat(published.status()).isEqualTo(NodeStatus.PUBLISHED);
+    assertThat(published.version()).isEqualTo(2);
+    assertThat(republished).isEqualTo(published);
+    assertThat(pendingTypes()).containsExactly("node.created", "node.published");
+  }
+
   @Tag("capability")
   @Test
   void nodeOfAnotherTenantIsNotFound() {

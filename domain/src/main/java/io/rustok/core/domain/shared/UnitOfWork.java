@@ -9,24 +9,51 @@ import java.util.function.Supplier;
  * <p>Units are bound to the calling thread. A unit started while another is active on the same
  * thread joins the outer one: nothing commits until the outermost unit returns, and a failure
  * anywhere discards all of it. Work must not hand writes to other threads, because those run
- * outside the unit.
+ * outside the unit. Other threads never see the writes of a unit before it commits.
+ *
+ * <p>Shown by {@code UnitOfWorkContract#commitStoresEveryWrite}, {@code
+ * UnitOfWorkContract#rollbackDiscardsEveryWriteOfTheUnit}, {@code
+ * UnitOfWorkContract#isActiveOnlyOnTheUnitsThread}, {@code
+ * UnitOfWorkContract#nestedUnitJoinsOuterUnit}, {@code
+ * UnitOfWorkContract#caughtNestedFailureStillRollsBack} and {@code
+ * UnitOfWorkContract#otherThreadsNeverSeeUncommittedWrites}.
  */
 public interface UnitOfWork {
   /**
    * Runs {@code work} inside a unit of work and commits it.
    *
+   * <p>Shown by {@code UnitOfWorkContract#executeReturnsWhatWorkReturned}, {@code
+   * UnitOfWorkContract#rollbackRethrowsTheFailure} and {@code
+   * UnitOfWorkContract#caughtNestedFailureStillRollsBack}.
+   *
    * @return what {@code work} returned
    * @throws RuntimeException whatever {@code work} threw, after the unit was rolled back
+   * @throws IllegalStateException if {@code work} returned although a nested unit failed, after the
+   *     unit was rolled back; its cause is the failure of the nested unit
    */
   <T> T execute(Supplier<T> work);
 
-  /** Returns whether the calling thread is inside a unit of work. */
+  /**
+   * Returns whether the calling thread is inside a unit of work.
+   *
+   * <p>Shown by {@code UnitOfWorkContract#isActiveOnlyInsideUnit} and {@code
+   * UnitOfWorkContract#isActiveOnlyOnTheUnitsThread}.
+   */
   boolean isActive();
 
   /**
    * Registers an action to run once after the current unit commits, and never if it rolls back.
-   * Actions run on the committing thread; one that throws is logged by the adapter and does not
-   * undo the commit.
+   * Actions run on the committing thread, in the order they were registered, after the outermost
+   * unit has committed and is no longer active, so an action sees the committed writes and may
+   * start a new unit. One that throws does not undo the commit, and the actions after it still run.
+   *
+   * <p>Shown by {@code UnitOfWorkContract#afterCommitWaitsForOutermostCommit}, {@code
+   * UnitOfWorkContract#afterCommitSeesCommittedWrites}, {@code
+   * UnitOfWorkContract#afterCommitRunsOnTheCommittingThread}, {@code
+   * UnitOfWorkContract#afterCommitActionMayStartNewUnit}, {@code
+   * UnitOfWorkContract#afterCommitNeverRunsOnRollback}, {@code
+   * UnitOfWorkContract#failingAfterCommitActionKeepsCommit} and {@code
+   * UnitOfWorkContract#afterCommitOutsideUnitThrows}.
    *
    * @throws IllegalStateException if no unit of work is active on this thread
    */

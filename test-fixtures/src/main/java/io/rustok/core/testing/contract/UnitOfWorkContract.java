@@ -205,9 +205,27 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
+  void isActiveOnlyOnTheUnitsThread() throws Exception {
+    CompletableFuture<Boolean> activeOnOtherThread = new CompletableFuture<>();
+
+    boolean activeOnOwnThread =
+        unitOfWork()
+            .execute(
+                () -> {
+                  Thread.ofPlatform()
+                      .start(() -> activeOnOtherThread.complete(unitOfWork().isActive()));
+                  return unitOfWork().isActive();
+                });
+
+    assertThat(activeOnOwnThread).isTrue();
+    assertThat(activeOnOtherThread.get(20, TimeUnit.SECONDS)).isFalse();
+  }
+
+  @Test
   void caughtNestedFailureStillRollsBack() {
     Tenant outerTenant = aTenant().build();
     Tenant nestedTenant = aTenant().build();
+    IllegalStateException nestedFailure = new IllegalStateException("nested work failed");
 
     assertThatThrownBy(
             () ->
@@ -218,13 +236,15 @@ public abstract class UnitOfWorkContract extends AdapterContract {
                         inUnit(
                             () -> {
                               adapters.tenants().insert(nestedTenant);
-                              throw new IllegalStateException("nested work failed");
+                              throw nestedFailure;
                             });
                       } catch (IllegalStateException expected) {
                         // The outer work carries on, but the unit must not commit.
                       }
                     }))
-        .isInstanceOf(RuntimeException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .isNotSameAs(nestedFailure)
+        .hasCause(nestedFailure);
 
     assertThat(adapters.tenants().findById(outerTenant.id())).isEmpty();
     assertThat(adapters.tenants().findById(nestedTenant.id())).isEmpty();
@@ -266,6 +286,15 @@ public abstract class UnitOfWorkContract extends AdapterContract {
 
     assertThat(activeDuringAction).isFalse();
     assertThat(seen.get()).contains(tenant);
+  }
+
+  @Test
+  void afterCommitRunsOnTheCommittingThread() {
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+
+    inUnit(() -> unitOfWork().afterCommit(() -> ranOn.set(Thread.currentThread())));
+
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
   }
 
   @Test
