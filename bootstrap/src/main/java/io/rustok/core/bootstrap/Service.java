@@ -132,7 +132,9 @@ public final class Service implements AutoCloseable {
       UnaryOperator<DataSource> decoratePool,
       List<EventUpcaster> upcasters) {
     EventUpcasters checkedUpcasters = EventUpcasters.of(upcasters);
-    Clock clock = Clock.systemUTC();
+    // PostgreSQL keeps microseconds, so a time in a write's response equals what reads return
+    // later.
+    Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     IdSource ids = new UuidV7(clock);
     UUID instance = UUID.randomUUID();
     Storage storage = openStorage(config, clock, decoratePool, checkedUpcasters);

@@ -34,6 +34,8 @@ class PostgresRestartIT {
                 "RUSTOK_DATABASE_URL", db.jdbcUrl(),
                 "RUSTOK_RELAY_POLL_MS", "20"));
     String nodeId;
+    JsonNode tenantWritten;
+    JsonNode nodeWritten;
     try (Service first = Service.start(config)) {
       HttpClientSupport http = new HttpClientSupport(first.port());
 
@@ -53,6 +55,8 @@ class PostgresRestartIT {
       nodeId = node.body().get("id").asText();
       Response published =
           http.send("POST", "/api/nodes/" + nodeId + "/publish", null, "X-Tenant-ID", "acme");
+      tenantWritten = tenant.body();
+      nodeWritten = published.body();
 
       assertThat(db.appliedMigrations()).isNotEmpty();
       assertThat(tenant.status()).isEqualTo(201);
@@ -69,7 +73,16 @@ class PostgresRestartIT {
       HttpClientSupport http = new HttpClientSupport(second.port());
 
       Response node = http.send("GET", "/api/nodes/" + nodeId, null, "X-Tenant-ID", "acme");
+      Response tenant = http.send("GET", "/api/tenants/" + tenantWritten.get("id").asText(), null);
       Response stats = http.send("GET", "/api/outbox/stats", null);
+
+      assertThat(tenant.status()).isEqualTo(200);
+      assertThat(tenant.body())
+          .as("the tenant read after the restart, times included, is the one written")
+          .isEqualTo(tenantWritten);
+      assertThat(node.body())
+          .as("the node read after the restart, times included, is the one published")
+          .isEqualTo(nodeWritten);
 
       assertThat(node.status()).isEqualTo(200);
       assertThat(node.body().get("status").asText()).isEqualTo("published");

@@ -29,11 +29,15 @@ public final class PostgresMigrations {
             .failOnMissingLocations(true)
             .load()
             .migrate();
-    log.info(
-        "Database schema migrated from={} to={} applied={}",
-        result.initialSchemaVersion,
-        result.targetSchemaVersion,
-        result.migrationsExecuted);
+    if (result.migrationsExecuted == 0) {
+      log.info("Database schema is up to date version={}", result.initialSchemaVersion);
+    } else {
+      log.info(
+          "Database schema migrated from={} to={} applied={}",
+          result.initialSchemaVersion,
+          result.targetSchemaVersion,
+          result.migrationsExecuted);
+    }
     return result.migrationsExecuted;
   }
 }
