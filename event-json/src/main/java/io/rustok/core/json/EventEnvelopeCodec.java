@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,6 +144,9 @@ public final class EventEnvelopeCodec {
       if (parser.nextToken() != null) {
         throw new UnreadableEventException("payload is not valid JSON");
       }
+    } catch (StreamConstraintsException e) {
+      throw new UnreadableEventException(
+          "payload exceeds a limit of the JSON parser: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UnreadableEventException("payload is not valid JSON", e);
     }

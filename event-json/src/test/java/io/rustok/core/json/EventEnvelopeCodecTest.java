@@ -141,6 +141,16 @@ class EventEnvelopeCodecTest {
   }
 
   @Test
+  void nestingBeyondParserLimitIsUnreadableNamingIt() {
+    String deep = "{\"data\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}";
+
+    assertThatThrownBy(() -> codec.decode(deep))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageStartingWith("payload exceeds a limit of the JSON parser: ")
+        .hasMessageContaining("nesting depth");
+  }
+
+  @Test
   void documentThatIsNotObjectIsUnreadable() {
     assertThatThrownBy(() -> codec.decode("[1, 2]"))
         .isInstanceOf(UnreadableEventException.class)

@@ -3,6 +3,7 @@ package io.rustok.core.application.outbox;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -90,12 +91,20 @@ public final class OutboxRelayWorker {
     int consecutiveErrors = 0;
     while (running) {
       Duration pause;
+      AtomicInteger passes = new AtomicInteger();
       try {
-        relay.drain(marker, () -> running);
+        relay.drain(
+            marker,
+            () -> {
+              passes.incrementAndGet();
+              return running;
+            });
         consecutiveErrors = 0;
         pause = idlePoll;
       } catch (RuntimeException e) {
-        consecutiveErrors++;
+        // A drain that started a second pass had delivered a batch before it failed, so this
+        // failure starts a new series instead of extending one.
+        consecutiveErrors = passes.get() > 1 ? 1 : consecutiveErrors + 1;
         pause = errorPause(consecutiveErrors);
         log.warn(
             "Relay pass failed, retrying in {} ms consecutiveErrors={}",

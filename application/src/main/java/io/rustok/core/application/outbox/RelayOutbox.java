@@ -8,8 +8,10 @@ import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.outbox.OutboxStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -61,77 +63,119 @@ public final class RelayOutbox {
 
   /** Claims one batch of due events, delivers it and records the outcome of every event. */
   public RelayRun runOnce() {
-    return claimAndDeliver().markDispatched();
+    return claimAndDeliver(Set.of()).markDispatched();
   }
 
   /**
    * Runs passes until one claims nothing or {@code keepRunning} returns false, and returns their
-   * sum.
+   * sum. {@code keepRunning} is called once before each pass.
    *
    * <p>Each pass marks its delivered events dispatched on {@code marker} while the next pass claims
    * and delivers, so the marking's round trip to the store overlaps with the next claim. At most
    * one marking is in flight. A pass claims only after the previous pass's delivery returned, so
-   * the transport sees batches in the same order as with {@link #runOnce}. This method returns, or
-   * throws, only after the last marking has finished.
+   * the transport receives batches in the same order as with {@link #runOnce}. If a delivery
+   * outlasted its lease, the next claim can return events of that batch again; they are marked
+   * dispatched without being delivered a second time.
    *
-   * @throws RuntimeException what a pass or a marking threw; events whose marking failed stay
-   *     claimed until their lease ends and are then delivered again
+   * <p>This method returns, or throws, only after the last marking has finished. When a marking
+   * fails, the pass claimed after it is still marked, and then the marking's exception is thrown.
+   * When a claim or delivery fails while a marking is in flight, the marking's failure, if any, is
+   * logged and added to the thrown exception as suppressed. Events whose marking failed stay
+   * claimed until their lease ends and are then delivered again.
+   *
+   * @throws RuntimeException what a pass or a marking threw
    */
   public RelayRun drain(Executor marker, BooleanSupplier keepRunning) {
     RelayRun total = RelayRun.NOTHING;
-    CompletableFuture<RelayRun> marking = null;
+    Marking inFlight = null;
+    while (keepRunning.getAsBoolean()) {
+      DeliveredPass pass;
+      try {
+        pass = claimAndDeliver(inFlight == null ? Set.of() : inFlight.pass().deliveredIds());
+      } catch (RuntimeException failure) {
+        if (inFlight != null) {
+          awaitAfter(failure, inFlight);
+        }
+        throw failure;
+      }
+      if (inFlight != null) {
+        try {
+          total = total.plus(await(inFlight));
+        } catch (RuntimeException failure) {
+          markAfter(failure, pass);
+          throw failure;
+        }
+        inFlight = null;
+      }
+      if (pass.claimed() == 0) {
+        return total;
+      }
+      inFlight = new Marking(pass, CompletableFuture.supplyAsync(pass::markDispatched, marker));
+    }
+    return inFlight == null ? total : total.plus(await(inFlight));
+  }
+
+  /** A pass whose marking runs on the marker. */
+  private record Marking(DeliveredPass pass, CompletableFuture<RelayRun> result) {}
+
+  /** Waits for the marking and returns its run, or logs and throws its failure. */
+  private static RelayRun await(Marking marking) {
     try {
-      while (keepRunning.getAsBoolean()) {
-        DeliveredPass pass = claimAndDeliver();
-        if (marking != null) {
-          total = total.plus(awaitMarking(marking));
-          marking = null;
-        }
-        if (pass.claimed() == 0) {
-          break;
-        }
-        marking = CompletableFuture.supplyAsync(pass::markDispatched, marker);
-      }
-      if (marking != null) {
-        total = total.plus(awaitMarking(marking));
-        marking = null;
-      }
-      return total;
-    } finally {
-      if (marking != null) {
-        // A pass failed while a marking was in flight: wait for it, so no marking outlives the
-        // call, and let the pass's exception propagate.
-        marking.handle((run, failure) -> run).join();
-      }
+      return marking.result().join();
+    } catch (CompletionException e) {
+      RuntimeException failure =
+          e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e);
+      log.warn(
+          "Marking delivered events dispatched failed, so they stay claimed until their lease"
+              + " ends and are then delivered again count={}",
+          marking.pass().deliveredCount(),
+          failure);
+      throw failure;
     }
   }
 
-  private static RelayRun awaitMarking(CompletableFuture<RelayRun> marking) {
+  /** Waits for the marking after {@code failure}, adding the marking's failure to it. */
+  private static void awaitAfter(RuntimeException failure, Marking marking) {
     try {
-      return marking.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
+      await(marking);
+    } catch (RuntimeException markingFailure) {
+      failure.addSuppressed(markingFailure);
+    }
+  }
+
+  /** Marks {@code pass}, delivered before {@code failure}, adding a second failure to it. */
+  private static void markAfter(RuntimeException failure, DeliveredPass pass) {
+    try {
+      pass.markDispatched();
+    } catch (RuntimeException markingFailure) {
+      log.warn(
+          "Marking delivered events dispatched failed, so they stay claimed until their lease"
+              + " ends and are then delivered again count={}",
+          pass.deliveredCount(),
+          markingFailure);
+      failure.addSuppressed(markingFailure);
     }
   }
 
   /**
    * Claims one batch, delivers it and records every outcome except the dispatch of the delivered
-   * events, which {@link DeliveredPass#markDispatched} records.
+   * events, which {@link DeliveredPass#markDispatched} records. Claimed events in {@code
+   * alreadyDelivered} are not delivered again, only marked.
    */
-  private DeliveredPass claimAndDeliver() {
+  private DeliveredPass claimAndDeliver(Set<EventId> alreadyDelivered) {
     List<ClaimedEvent> claimed = store.claim(settings.batchSize(), settings.lease());
     if (claimed.isEmpty()) {
       return new DeliveredPass(0, List.of(), 0, 0, 0);
     }
 
     List<ClaimedEvent> readable = new ArrayList<>(claimed.size());
+    List<ClaimedEvent> delivered = new ArrayList<>(claimed.size());
     int deadLettered = 0;
     int lost = 0;
     for (ClaimedEvent event : claimed) {
-      if (event.envelope().isPresent()) {
+      if (alreadyDelivered.contains(event.id())) {
+        delivered.add(event);
+      } else if (event.envelope().isPresent()) {
         readable.add(event);
       } else if (park(event, "unreadable: " + event.unreadableReason().orElseThrow())) {
         deadLettered++;
@@ -140,9 +184,14 @@ public final class RelayOutbox {
       }
     }
 
+    if (!delivered.isEmpty()) {
+      log.warn(
+          "Claimed events again whose lease ran out while this relay delivered them, so they are"
+              + " marked without being delivered again count={}",
+          delivered.size());
+    }
     DeliveryReport report = deliver(readable);
 
-    List<ClaimedEvent> delivered = new ArrayList<>(readable.size());
     int retried = 0;
     for (ClaimedEvent event : readable) {
       if (!report.failed(event.id())) {
@@ -191,6 +240,18 @@ public final class RelayOutbox {
 
     int claimed() {
       return claimed;
+    }
+
+    int deliveredCount() {
+      return delivered.size();
+    }
+
+    Set<EventId> deliveredIds() {
+      Set<EventId> ids = new HashSet<>(delivered.size() * 2);
+      for (ClaimedEvent event : delivered) {
+        ids.add(event.id());
+      }
+      return ids;
     }
 
     /** Marks the delivered events dispatched and returns what the whole pass did. */

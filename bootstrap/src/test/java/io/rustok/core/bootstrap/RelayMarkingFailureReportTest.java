@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A marking that fails while the next claim fails too: the relay drops the marking's exception, so
- * neither the log nor the exception it throws says that a delivered batch was left claimed.
+ * A marking that fails while the next claim fails too: the log and the exception the relay throws
+ * both say that a delivered batch was left claimed.
  */
-class RelayMarkingFailureReportDefectTest {
+class RelayMarkingFailureReportTest {
   private final MutableClock clock = MutableClock.create();
   private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
   private final InMemoryOutbox outbox = new InMemoryOutbox(unitOfWork, clock);

@@ -1,6 +1,7 @@
 package io.rustok.core.application.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.application.EventPublisher;
 import io.rustok.core.application.RequestContext;
@@ -31,10 +32,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cases where {@link RelayOutbox#drain} and {@link OutboxRelayWorker} behave worse than a loop of
- * {@link RelayOutbox#runOnce}, which marks each batch before it claims the next one.
+ * Slow deliveries, failed markings and failed claims under {@link RelayOutbox#drain} and {@link
+ * OutboxRelayWorker}, each compared with what a loop of {@link RelayOutbox#runOnce}, which marks a
+ * batch before it claims the next one, would do.
  */
-class RelayDrainOverlapDefectTest {
+class RelayDrainFaultsTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final RelaySettings BATCHES_OF_TEN =
       new RelaySettings(
@@ -93,11 +95,9 @@ class RelayDrainOverlapDefectTest {
     MarkingAfterNextClaim store = new MarkingAfterNextClaim(wiring.outbox);
     store.failFirstMarking = true;
 
-    try {
-      relay(store, transport).drain(marker, () -> true);
-    } catch (IllegalStateException expected) {
-      assertThat(expected).hasMessage("marking failed");
-    }
+    assertThatThrownBy(() -> relay(store, transport).drain(marker, () -> true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("marking failed");
 
     assertThat(transport.deliveredIds()).containsExactlyElementsOf(appended);
     assertThat(wiring.outbox.stats().dispatched())
