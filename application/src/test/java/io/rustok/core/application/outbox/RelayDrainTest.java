@@ -10,17 +10,15 @@ import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.event.EventId;
 import io.rustok.core.domain.event.NodeUnpublished;
 import io.rustok.core.domain.outbox.ClaimedEvent;
-import io.rustok.core.domain.outbox.OutboxEntry;
-import io.rustok.core.domain.outbox.OutboxStats;
-import io.rustok.core.domain.outbox.OutboxStatus;
+import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.outbox.OutboxStore;
 import io.rustok.core.domain.tenancy.TenantId;
+import io.rustok.core.testing.ForwardingOutboxStore;
 import io.rustok.core.testing.RecordingEventTransport;
 import io.rustok.core.testing.Unique;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,15 +29,15 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link RelayOutbox#drain} and {@link OutboxRelayWorker}: the overlap of marking and claiming,
+ * delivery order, and what slow deliveries, failed markings and failed claims leave behind.
+ */
 class RelayDrainTest {
+  private static final Duration LEASE = Duration.ofSeconds(30);
   private static final RelaySettings BATCHES_OF_TEN =
       new RelaySettings(
-          10,
-          5,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(60),
-          Duration.ofSeconds(30),
-          Duration.ofMillis(100));
+          10, 5, Duration.ofSeconds(1), Duration.ofSeconds(60), LEASE, Duration.ofMillis(100));
 
   private final TestWiring wiring = new TestWiring();
   private final EventPublisher publisher = wiring.publisher();
@@ -122,9 +120,95 @@ class RelayDrainTest {
     assertThat(wiring.outbox.stats().dispatched()).isEqualTo(10);
   }
 
+  /** Delivery that takes longer than the lease, as a slow broker would. */
+  private final EventTransport slowTransport =
+      batch -> {
+        wiring.clock.advance(LEASE.plusSeconds(1));
+        return transport.deliver(batch);
+      };
+
+  @Test
+  void runOnceDeliversOnceDespiteSlowDelivery() {
+    List<EventId> appended = appendEvents(20);
+    RelayOutbox relay = relay(wiring.outbox, slowTransport);
+
+    while (relay.runOnce().claimed() > 0) {
+      // Drains batch by batch, each marked before the next claim.
+    }
+
+    assertThat(transport.deliveredIds()).containsExactlyElementsOf(appended);
+    assertThat(wiring.outbox.stats().dispatched()).isEqualTo(20);
+  }
+
+  @Test
+  void drainDeliversOnceDespiteSlowDelivery() {
+    List<EventId> appended = appendEvents(20);
+    MarkingAfterNextClaim store = new MarkingAfterNextClaim(wiring.outbox);
+
+    relay(store, slowTransport).drain(marker, () -> true);
+
+    assertThat(store.markingWaitedForNextClaim.get())
+        .as("the first marking ran after the second claim returned")
+        .isEqualTo(1);
+    assertThat(transport.deliveredIds())
+        .as("a single relay delivers each event once when nothing fails")
+        .containsExactlyElementsOf(appended);
+    assertThat(wiring.outbox.stats().dispatched()).isEqualTo(20);
+  }
+
+  @Test
+  void nextBatchMarkedAfterFailedMarking() {
+    List<EventId> appended = appendEvents(15);
+    MarkingAfterNextClaim store = new MarkingAfterNextClaim(wiring.outbox);
+    store.failFirstMarking = true;
+
+    assertThatThrownBy(() -> relay(store, transport).drain(marker, () -> true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("marking failed");
+
+    assertThat(transport.deliveredIds()).containsExactlyElementsOf(appended);
+    assertThat(wiring.outbox.stats().dispatched())
+        .as("the second batch was delivered and its own marking never failed")
+        .isEqualTo(5);
+    assertThat(wiring.outbox.stats().pending())
+        .as("only the batch whose marking failed stays claimed")
+        .isEqualTo(10);
+  }
+
+  @Test
+  void workerErrorPauseResetsAfterProgress() throws InterruptedException {
+    appendEvents(120);
+    FailingEveryOtherClaim store = new FailingEveryOtherClaim(wiring.outbox, 6);
+    Duration idlePoll = Duration.ofMillis(100);
+    OutboxRelayWorker worker = new OutboxRelayWorker(relay(store, transport), idlePoll);
+
+    long started = System.nanoTime();
+    worker.start();
+    try {
+      long deadline = started + TimeUnit.SECONDS.toNanos(20);
+      while (wiring.outbox.stats().dispatched() < 120 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      worker.stop(Duration.ofSeconds(10));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(store.failedClaims.get()).isEqualTo(6);
+    assertThat(wiring.outbox.stats().dispatched()).isEqualTo(120);
+    // Each failure follows a successful pass, so each is a first error and waits one idlePoll,
+    // about 0.6 s in all. Doubling the pause across those passes waits 6.3 s.
+    assertThat(took)
+        .as("time to drain with six failures, each after a successful pass")
+        .isLessThan(Duration.ofSeconds(3));
+  }
+
   private RelayOutbox relay(OutboxStore store) {
-    return new RelayOutbox(
-        store, transport, BATCHES_OF_TEN, RandomGenerator.of("L64X128MixRandom"));
+    return relay(store, transport);
+  }
+
+  private RelayOutbox relay(OutboxStore store, EventTransport target) {
+    return new RelayOutbox(store, target, BATCHES_OF_TEN, RandomGenerator.of("L64X128MixRandom"));
   }
 
   private List<EventId> appendEvents(int count) {
@@ -146,8 +230,7 @@ class RelayDrainTest {
    * A store whose first marking waits, up to five seconds, for the second claim, and which can fail
    * markings or the second claim on request.
    */
-  private static final class GatedStore implements OutboxStore {
-    private final OutboxStore delegate;
+  private static final class GatedStore extends ForwardingOutboxStore {
     private final CountDownLatch secondClaim = new CountDownLatch(1);
     private final AtomicInteger claims = new AtomicInteger();
     private final AtomicInteger markings = new AtomicInteger();
@@ -157,7 +240,7 @@ class RelayDrainTest {
     private volatile boolean failSecondClaim;
 
     GatedStore(OutboxStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -191,45 +274,69 @@ class RelayDrainTest {
       markingFinished.set(true);
       return marked;
     }
+  }
 
-    @Override
-    public boolean retryLater(ClaimedEvent event, Duration delay, String error) {
-      return delegate.retryLater(event, delay, error);
+  /**
+   * A store whose first marking starts only after the second claim returned (up to five seconds),
+   * one order the overlap allows, and which can fail that first marking.
+   */
+  private static final class MarkingAfterNextClaim extends ForwardingOutboxStore {
+    private final CountDownLatch secondClaimReturned = new CountDownLatch(1);
+    private final AtomicInteger claims = new AtomicInteger();
+    private final AtomicInteger markings = new AtomicInteger();
+    private final AtomicInteger markingWaitedForNextClaim = new AtomicInteger();
+    private volatile boolean failFirstMarking;
+
+    MarkingAfterNextClaim(OutboxStore delegate) {
+      super(delegate);
     }
 
     @Override
-    public boolean markFailed(ClaimedEvent event, String error) {
-      return delegate.markFailed(event, error);
+    public List<ClaimedEvent> claim(int limit, Duration lease) {
+      List<ClaimedEvent> claimed = delegate.claim(limit, lease);
+      if (claims.incrementAndGet() == 2) {
+        secondClaimReturned.countDown();
+      }
+      return claimed;
     }
 
     @Override
-    public int release(List<ClaimedEvent> events) {
-      return delegate.release(events);
+    public int markDispatched(List<ClaimedEvent> events) {
+      if (markings.incrementAndGet() == 1) {
+        try {
+          if (secondClaimReturned.await(5, TimeUnit.SECONDS)) {
+            markingWaitedForNextClaim.incrementAndGet();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+        if (failFirstMarking) {
+          throw new IllegalStateException("marking failed");
+        }
+      }
+      return delegate.markDispatched(events);
+    }
+  }
+
+  /** A store whose even-numbered claims fail until {@code failures} of them have failed. */
+  private static final class FailingEveryOtherClaim extends ForwardingOutboxStore {
+    private final AtomicInteger claims = new AtomicInteger();
+    private final AtomicInteger failedClaims = new AtomicInteger();
+    private final int failures;
+
+    FailingEveryOtherClaim(OutboxStore delegate, int failures) {
+      super(delegate);
+      this.failures = failures;
     }
 
     @Override
-    public boolean replay(EventId id) {
-      return delegate.replay(id);
-    }
-
-    @Override
-    public Optional<OutboxEntry> find(EventId id) {
-      return delegate.find(id);
-    }
-
-    @Override
-    public Optional<EventEnvelope> findEnvelope(EventId id) {
-      return delegate.findEnvelope(id);
-    }
-
-    @Override
-    public List<OutboxEntry> list(OutboxStatus status, int limit) {
-      return delegate.list(status, limit);
-    }
-
-    @Override
-    public OutboxStats stats() {
-      return delegate.stats();
+    public List<ClaimedEvent> claim(int limit, Duration lease) {
+      if (claims.incrementAndGet() % 2 == 0 && failedClaims.get() < failures) {
+        failedClaims.incrementAndGet();
+        throw new IllegalStateException("claim failed");
+      }
+      return delegate.claim(limit, lease);
     }
   }
 }
