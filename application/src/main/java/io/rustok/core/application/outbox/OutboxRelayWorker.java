@@ -3,7 +3,6 @@ package io.rustok.core.application.outbox;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -91,20 +90,16 @@ public final class OutboxRelayWorker {
     int consecutiveErrors = 0;
     while (running) {
       Duration pause;
-      AtomicInteger passes = new AtomicInteger();
+      long completedBefore = relay.completedPasses();
       try {
-        relay.drain(
-            marker,
-            () -> {
-              passes.incrementAndGet();
-              return running;
-            });
+        relay.drain(marker, () -> running);
         consecutiveErrors = 0;
         pause = idlePoll;
       } catch (RuntimeException e) {
-        // A drain that started a second pass had delivered a batch before it failed, so this
-        // failure starts a new series instead of extending one.
-        consecutiveErrors = passes.get() > 1 ? 1 : consecutiveErrors + 1;
+        // A drain that completed a pass before it failed made progress, so this failure starts
+        // a new series instead of extending one.
+        boolean progressed = relay.completedPasses() > completedBefore;
+        consecutiveErrors = progressed ? 1 : consecutiveErrors + 1;
         pause = errorPause(consecutiveErrors);
         log.warn(
             "Relay pass failed, retrying in {} ms consecutiveErrors={}",

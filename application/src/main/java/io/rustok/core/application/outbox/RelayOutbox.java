@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class RelayOutbox {
   private final RelaySettings settings;
   private final Backoff backoff;
   private final RandomGenerator random;
+  private final AtomicLong completedPasses = new AtomicLong();
 
   public RelayOutbox(
       OutboxStore store, EventTransport transport, RelaySettings settings, RandomGenerator random) {
@@ -59,6 +61,14 @@ public final class RelayOutbox {
     this.settings = settings;
     this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());
     this.random = random;
+  }
+
+  /**
+   * Returns how many passes that claimed events have recorded every outcome, their marking
+   * included, since this relay was created.
+   */
+  long completedPasses() {
+    return completedPasses.get();
   }
 
   /** Claims one batch of due events, delivers it and records the outcome of every event. */
@@ -74,8 +84,8 @@ public final class RelayOutbox {
    * and delivers, so the marking's round trip to the store overlaps with the next claim. At most
    * one marking is in flight. A pass claims only after the previous pass's delivery returned, so
    * the transport receives batches in the same order as with {@link #runOnce}. If a delivery
-   * outlasted its lease, the next claim can return events of that batch again; they are marked
-   * dispatched without being delivered a second time.
+   * outlasted its lease, the next claim can return events of that batch again. Those events are
+   * marked without a second delivery, and that pass is marked before the next claim.
    *
    * <p>This method returns, or throws, only after the last marking has finished. When a marking
    * fails, the pass claimed after it is still marked, and then the marking's exception is thrown.
@@ -109,6 +119,13 @@ public final class RelayOutbox {
       }
       if (pass.claimed() == 0) {
         return total;
+      }
+      if (pass.reclaimedCount() > 0) {
+        // The lease ran out before the previous claim returned, so a claim during this pass's
+        // marking could take its events back again and again. Marking it first keeps the relay
+        // moving, as runOnce does.
+        total = total.plus(pass.markDispatched());
+        continue;
       }
       inFlight = new Marking(pass, CompletableFuture.supplyAsync(pass::markDispatched, marker));
     }
@@ -165,7 +182,7 @@ public final class RelayOutbox {
   private DeliveredPass claimAndDeliver(Set<EventId> alreadyDelivered) {
     List<ClaimedEvent> claimed = store.claim(settings.batchSize(), settings.lease());
     if (claimed.isEmpty()) {
-      return new DeliveredPass(0, List.of(), 0, 0, 0);
+      return new DeliveredPass(0, List.of(), 0, 0, 0, 0);
     }
 
     List<ClaimedEvent> readable = new ArrayList<>(claimed.size());
@@ -184,7 +201,8 @@ public final class RelayOutbox {
       }
     }
 
-    if (!delivered.isEmpty()) {
+    int reclaimed = delivered.size();
+    if (reclaimed > 0) {
       log.warn(
           "Claimed events again whose lease ran out while this relay delivered them, so they are"
               + " marked without being delivered again count={}",
@@ -218,21 +236,28 @@ public final class RelayOutbox {
       }
       lost += stillHeld ? 0 : 1;
     }
-    return new DeliveredPass(claimed.size(), delivered, retried, deadLettered, lost);
+    return new DeliveredPass(claimed.size(), delivered, reclaimed, retried, deadLettered, lost);
   }
 
   /** A pass whose delivered events are still to be marked dispatched. */
   private final class DeliveredPass {
     private final int claimed;
     private final List<ClaimedEvent> delivered;
+    private final int reclaimed;
     private final int retried;
     private final int deadLettered;
     private final int lost;
 
     DeliveredPass(
-        int claimed, List<ClaimedEvent> delivered, int retried, int deadLettered, int lost) {
+        int claimed,
+        List<ClaimedEvent> delivered,
+        int reclaimed,
+        int retried,
+        int deadLettered,
+        int lost) {
       this.claimed = claimed;
       this.delivered = delivered;
+      this.reclaimed = reclaimed;
       this.retried = retried;
       this.deadLettered = deadLettered;
       this.lost = lost;
@@ -240,6 +265,13 @@ public final class RelayOutbox {
 
     int claimed() {
       return claimed;
+    }
+
+    /**
+     * Returns how many events this pass claimed again after delivering them in the previous one.
+     */
+    int reclaimedCount() {
+      return reclaimed;
     }
 
     int deliveredCount() {
@@ -260,9 +292,13 @@ public final class RelayOutbox {
         return RelayRun.NOTHING;
       }
       int dispatched = delivered.isEmpty() ? 0 : store.markDispatched(delivered);
+      completedPasses.incrementAndGet();
       int expired = lost + delivered.size() - dispatched;
       if (expired > 0) {
-        log.warn("Claims expired before their outcome was recorded count={}", expired);
+        log.warn(
+            "Claims expired before this pass recorded their outcome, so another claim, possibly"
+                + " this relay's next one, holds those events now count={}",
+            expired);
       }
       RelayRun run = new RelayRun(claimed, dispatched, retried, deadLettered, expired);
       log.debug("Relay pass {}", run);

@@ -14,6 +14,7 @@ import io.rustok.core.domain.outbox.EventTransport;
 import io.rustok.core.domain.outbox.OutboxStore;
 import io.rustok.core.domain.tenancy.TenantId;
 import io.rustok.core.testing.ForwardingOutboxStore;
+import io.rustok.core.testing.MutableClock;
 import io.rustok.core.testing.RecordingEventTransport;
 import io.rustok.core.testing.Unique;
 import java.time.Duration;
@@ -203,6 +204,68 @@ class RelayDrainTest {
         .isLessThan(Duration.ofSeconds(3));
   }
 
+  @Test
+  void runOnceProgressesWhenClaimOutlastsLease() {
+    List<EventId> appended = appendEvents(30);
+    ClaimOutlastingLease store = new ClaimOutlastingLease(wiring.outbox, wiring.clock, false);
+    RelayOutbox relay = relay(store, transport);
+
+    for (int pass = 0; pass < 20 && relay.runOnce().claimed() > 0; pass++) {
+      // Each batch is marked before the next claim, so no claim takes a batch being marked.
+    }
+
+    assertThat(transport.deliveredIds()).containsExactlyElementsOf(appended);
+    assertThat(wiring.outbox.stats().dispatched()).isEqualTo(30);
+  }
+
+  @Test
+  void drainProgressesWhenClaimOutlastsLease() {
+    List<EventId> appended = appendEvents(30);
+    ClaimOutlastingLease store = new ClaimOutlastingLease(wiring.outbox, wiring.clock, true);
+    AtomicInteger passes = new AtomicInteger();
+
+    relay(store, transport).drain(marker, () -> passes.incrementAndGet() <= 20);
+
+    // Every claim's lease has ended when the claim returns, and each marking starts after the
+    // next claim, so that claim can take back every event of the batch being marked.
+    assertThat(transport.deliveredIds())
+        .as("events delivered in 20 passes when every claim outlasts its lease")
+        .containsExactlyElementsOf(appended);
+    assertThat(wiring.outbox.stats().dispatched()).isEqualTo(30);
+  }
+
+  @Test
+  void workerErrorPauseGrowsWhileEveryMarkingFails() throws InterruptedException {
+    appendEvents(200);
+    FailingEveryMarking store = new FailingEveryMarking(wiring.outbox);
+    Duration idlePoll = Duration.ofMillis(100);
+    OutboxRelayWorker worker = new OutboxRelayWorker(relay(store, transport), idlePoll);
+
+    long started = System.nanoTime();
+    worker.start();
+    try {
+      long deadline = started + TimeUnit.SECONDS.toNanos(10);
+      // Each drain delivers two batches, fails to mark the first and then the second.
+      while (store.failedMarkings.get() < 12 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    } finally {
+      worker.stop(Duration.ofSeconds(10));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(store.failedMarkings.get()).isGreaterThanOrEqualTo(12);
+    assertThat(wiring.outbox.stats().dispatched())
+        .as("no drain made progress, since no marking succeeded")
+        .isZero();
+    // Six failed drains in a row wait 100 + 200 + 400 + 800 + 1600 ms between them when the
+    // pause doubles, 3.1 s in all. A pause that restarts at idlePoll after every drain that
+    // delivered something waits 0.5 s.
+    assertThat(took)
+        .as("time until the sixth failed drain in a row")
+        .isGreaterThan(Duration.ofSeconds(2));
+  }
+
   private RelayOutbox relay(OutboxStore store) {
     return relay(store, transport);
   }
@@ -337,6 +400,78 @@ class RelayDrainTest {
         throw new IllegalStateException("claim failed");
       }
       return delegate.claim(limit, lease);
+    }
+  }
+
+  /**
+   * A store whose every claim ends after its lease, as a claim statement that runs longer than the
+   * lease does on PostgreSQL, where the lease counts from the statement's start. When {@code
+   * markingWaitsForNextClaim} is set, each marking starts only after the next claim returned (up to
+   * one second), the order in which that claim wins the race for the marking's rows.
+   */
+  private static final class ClaimOutlastingLease extends ForwardingOutboxStore {
+    private final MutableClock clock;
+    private final boolean markingWaitsForNextClaim;
+    private final Object lock = new Object();
+    private int claims;
+    private int markings;
+
+    ClaimOutlastingLease(
+        OutboxStore delegate, MutableClock clock, boolean markingWaitsForNextClaim) {
+      super(delegate);
+      this.clock = clock;
+      this.markingWaitsForNextClaim = markingWaitsForNextClaim;
+    }
+
+    @Override
+    public List<ClaimedEvent> claim(int limit, Duration lease) {
+      List<ClaimedEvent> claimed = delegate.claim(limit, lease);
+      clock.advance(lease.plusMillis(1));
+      synchronized (lock) {
+        claims++;
+        lock.notifyAll();
+      }
+      return claimed;
+    }
+
+    @Override
+    public int markDispatched(List<ClaimedEvent> events) {
+      if (markingWaitsForNextClaim) {
+        awaitClaimAfterMarking();
+      }
+      return delegate.markDispatched(events);
+    }
+
+    private void awaitClaimAfterMarking() {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      synchronized (lock) {
+        int marking = ++markings;
+        try {
+          long remaining = deadline - System.nanoTime();
+          while (claims <= marking && remaining > 0) {
+            TimeUnit.NANOSECONDS.timedWait(lock, remaining);
+            remaining = deadline - System.nanoTime();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  /** A store whose every marking fails, as when the database rejects the update. */
+  private static final class FailingEveryMarking extends ForwardingOutboxStore {
+    private final AtomicInteger failedMarkings = new AtomicInteger();
+
+    FailingEveryMarking(OutboxStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public int markDispatched(List<ClaimedEvent> events) {
+      failedMarkings.incrementAndGet();
+      throw new IllegalStateException("marking failed");
     }
   }
 }
