@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,8 +177,55 @@ final class ProblemResponses {
                   + unreadable.reason()
                   + ".");
       case HttpResponseException javalin -> fromJavalin(javalin, ctx);
-      default -> internal(failure, ctx);
+      default ->
+          connectionFailure(failure).isPresent()
+              ? unavailable(failure, ctx)
+              : internal(failure, ctx);
     };
+  }
+
+  /**
+   * Returns the {@link SQLException} in {@code failure}'s causes that shows the database could not
+   * be reached: a {@link SQLTransientConnectionException}, as a pool throws when it has no
+   * connection to give, or an SQL state of class {@code 08} (connection exception) or {@code 57P01}
+   * to {@code 57P03} (the server is shutting down or not accepting connections).
+   */
+  static Optional<SQLException> connectionFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
+        return Optional.of(sql);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isConnectionFailure(SQLException failure) {
+    if (failure instanceof SQLTransientConnectionException) {
+      return true;
+    }
+    String state = failure.getSQLState();
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
+  }
+
+  private static Problem unavailable(Exception failure, Context ctx) {
+    log.warn(
+        "Request failed because the database cannot be reached method={} path={}"
+            + " correlationId={} error={}",
+        ctx.method(),
+        ctx.path(),
+        correlationId(),
+        connectionFailure(failure).map(Throwable::toString).orElse(failure.toString()));
+    ctx.header("Retry-After", "1");
+    return Problem.of(
+        ProblemType.STORAGE_UNAVAILABLE,
+        "The database cannot be reached now; retry the request later.");
   }
 
   private static String sentence(String field, String reason) {

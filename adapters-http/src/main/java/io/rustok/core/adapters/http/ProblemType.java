@@ -42,6 +42,12 @@ public enum ProblemType {
   PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
   /** The tenant could not be looked up now: its load failed or did not finish in time. */
   TENANT_UNAVAILABLE("tenant-unavailable", 503, "Tenant unavailable"),
+  /**
+   * The database could not be reached: no connection could be opened or taken from the pool, or the
+   * connection broke. When a connection breaks during a commit, the change may have been committed,
+   * so a client that retries should read first or send the same version again.
+   */
+  STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),
   /** An unexpected failure, described in the server log under the request's correlation id. */
   INTERNAL("internal", 500, "Internal server error");
 

@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -479,6 +481,44 @@ class ProblemResponsesTest {
     assertThat(problem.get("detail").asText()).contains("correlation id");
     assertThat(response.header("X-Correlation-ID")).isNotBlank();
     api.assertStillServes();
+  }
+
+  @Test
+  void unreachableDatabaseIsStorageUnavailable() {
+    List<Exception> failures =
+        List.of(
+            new IllegalStateException(
+                "query failed", new SQLTransientConnectionException("pool timed out")),
+            new IllegalStateException(
+                "query failed", new SQLException("connection refused", "08001")),
+            new IllegalStateException(
+                "query failed", new SQLException("terminating connection", "57P01")));
+    for (Exception failure : failures) {
+      api.tenantResolver =
+          reference -> {
+            throw (RuntimeException) failure;
+          };
+
+      RunningApi.Response response = api.get("/api/nodes", "X-Tenant-ID", "acme");
+
+      JsonNode problem = assertProblem(response, "storage-unavailable", 503);
+      assertThat(response.header("Retry-After")).isEqualTo("1");
+      assertThat(problem.get("detail").asText()).contains("retry");
+      assertThat(response.body()).doesNotContain("refused").doesNotContain("pool timed out");
+    }
+  }
+
+  @Test
+  void otherDatabaseErrorIsInternal() {
+    api.tenantResolver =
+        reference -> {
+          throw new IllegalStateException(
+              "query failed", new SQLException("relation does not exist", "42P01"));
+        };
+
+    RunningApi.Response response = api.get("/api/nodes", "X-Tenant-ID", "acme");
+
+    assertProblem(response, "internal", 500);
   }
 
   @Test
