@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service on PostgreSQL while its pool can give no connection: writes get 503 {@code
- * storage-unavailable} instead of 500, and the service serves again once connections return.
+ * storage-unavailable} instead of 500, readiness reports not ready, and the service serves again
+ * once connections return.
  */
 class StorageOutageIT {
   @RegisterExtension static final PostgresExtension db = PostgresExtension.empty();
@@ -44,10 +45,14 @@ class StorageOutageIT {
       String tenantId = tenant.body().get("id").asText();
       Response listed = http.send("GET", "/api/nodes", null, "X-Tenant-ID", tenantId);
 
+      Response readyBefore = http.send("GET", "/health/ready", null);
+
       down.set(true);
       Response duringOutage = http.send("POST", "/api/nodes", NODE, "X-Tenant-ID", tenantId);
+      Response readyDuring = http.send("GET", "/health/ready", null);
       down.set(false);
       Response afterOutage = http.send("POST", "/api/nodes", NODE, "X-Tenant-ID", tenantId);
+      Response readyAfter = http.send("GET", "/health/ready", null);
 
       assertThat(tenant.status()).isEqualTo(201);
       assertThat(listed.status()).as("the tenant is cached before the outage").isEqualTo(200);
@@ -56,6 +61,9 @@ class StorageOutageIT {
       assertThat(duringOutage.header("Retry-After")).isEqualTo("1");
       assertThat(duringOutage.body().toString()).doesNotContain("SQLTransientConnection");
       assertThat(afterOutage.status()).isEqualTo(201);
+      assertThat(readyBefore.status()).isEqualTo(200);
+      assertThat(readyDuring.status()).as("readiness follows the storage").isEqualTo(503);
+      assertThat(readyAfter.status()).isEqualTo(200);
     }
   }
 
