@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The README's walk-through on PostgreSQL: the service migrates an empty database when it starts,
- * answers the walk-through's requests, and after a restart still has the tenant, the node and every
+ * serves the walk-through's requests, and after a restart still has the tenant, the node and every
  * delivered event.
  */
 class PostgresRestartIT {

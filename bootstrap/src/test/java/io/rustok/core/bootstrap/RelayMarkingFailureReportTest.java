@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A marking that fails while the next claim fails too: the log and the exception the relay throws
- * both say that a delivered batch was left claimed.
+ * both report that a delivered batch was left claimed.
  */
 class RelayMarkingFailureReportTest {
   private final MutableClock clock = MutableClock.create();

@@ -57,7 +57,7 @@ public final class EventEnvelopeCodec {
 
   private final ObjectMapper mapper;
 
-  /** Reads one field's value from a parser that continues past it. */
+  /** Reader of one field's value, from a parser that goes on past that value. */
   private final ObjectReader fieldReader;
 
   private final EventUpcasters upcasters;

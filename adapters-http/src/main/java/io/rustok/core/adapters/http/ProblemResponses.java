@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -177,10 +178,12 @@ final class ProblemResponses {
                   + unreadable.reason()
                   + ".");
       case HttpResponseException javalin -> fromJavalin(javalin, ctx);
-      default ->
-          connectionFailure(failure).isPresent()
-              ? unavailable(failure, ctx)
-              : internal(failure, ctx);
+      default -> {
+        Optional<SQLException> unreachable = connectionFailure(failure);
+        yield unreachable.isPresent()
+            ? unavailable(unreachable.get(), ctx)
+            : internal(failure, ctx);
+      }
     };
   }
 
@@ -195,9 +198,6 @@ final class ProblemResponses {
       if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
         return Optional.of(sql);
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return Optional.empty();
   }
@@ -207,21 +207,20 @@ final class ProblemResponses {
       return true;
     }
     String state = failure.getSQLState();
-    return state != null
-        && (state.startsWith("08")
-            || state.equals("57P01")
-            || state.equals("57P02")
-            || state.equals("57P03"));
+    return state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state));
   }
 
-  private static Problem unavailable(Exception failure, Context ctx) {
+  /** SQL states of a server that is shutting down or not accepting connections. */
+  private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+
+  private static Problem unavailable(SQLException cause, Context ctx) {
     log.warn(
         "Request failed because the database cannot be reached method={} path={}"
             + " correlationId={} error={}",
         ctx.method(),
         ctx.path(),
         correlationId(),
-        connectionFailure(failure).map(Throwable::toString).orElse(failure.toString()));
+        cause.toString());
     ctx.header("Retry-After", "1");
     return Problem.of(
         ProblemType.STORAGE_UNAVAILABLE,

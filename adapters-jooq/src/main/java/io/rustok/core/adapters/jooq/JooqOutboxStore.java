@@ -80,8 +80,8 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
 
   /*
    * The statements that run once per use case or per relay pass are fixed SQL on plain JDBC, so no
-   * statement is built and rendered by jOOQ on those paths. render replaces {now} with the store's
-   * time.
+   * statement is built and rendered by jOOQ on those paths. StoreClock.render replaces {now} with
+   * the store's time.
    */
   private static final String APPEND_INTO =
       "insert into sys_events (id, payload, event_type, schema_version, status, retry_count,"
@@ -196,7 +196,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     for (int i = 0; i < envelopes.size(); i++) {
       sql.append(i == 0 ? " values " : ", ").append(APPEND_ROW);
     }
-    String statement = render(sql.toString());
+    String statement = clock.render(sql.toString());
     unitOfWork
         .dsl()
         .connection(
@@ -248,7 +248,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
 
     ClaimToken token = ClaimToken.random();
     List<ClaimedRow> rows = new ArrayList<>(Math.min(limit, 1_000));
-    String sql = render(CLAIM);
+    String sql = clock.render(CLAIM);
     try (Connection connection = unitOfWork.dataSource().getConnection();
         PreparedStatement update = connection.prepareStatement(sql)) {
       update.setObject(1, token.value());
@@ -323,7 +323,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     Require.notNull(events, "events");
     int dispatched = 0;
     for (Map.Entry<ClaimToken, UUID[]> claim : idsByToken(events).entrySet()) {
-      String sql = render(MARK_DISPATCHED);
+      String sql = clock.render(MARK_DISPATCHED);
       try (Connection connection = unitOfWork.dataSource().getConnection();
           PreparedStatement update = connection.prepareStatement(sql)) {
         update.setArray(1, connection.createArrayOf("uuid", claim.getValue()));
@@ -542,10 +542,6 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   private static long micros(Duration amount) {
     return Math.addExact(
         Math.multiplyExact(amount.getSeconds(), 1_000_000L), amount.getNano() / 1_000);
-  }
-
-  private String render(String template) {
-    return clock.render(template);
   }
 
   /** Returns {@code count(*) FILTER (WHERE status = ?)}, read as a long. */

@@ -142,13 +142,17 @@ public final class RelayOutbox {
     } catch (CompletionException e) {
       RuntimeException failure =
           e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e);
-      log.warn(
-          "Marking delivered events dispatched failed, so they stay claimed until their lease"
-              + " ends and are then delivered again count={}",
-          marking.pass().deliveredCount(),
-          failure);
+      logMarkingFailure(marking.pass(), failure);
       throw failure;
     }
+  }
+
+  private static void logMarkingFailure(DeliveredPass pass, RuntimeException failure) {
+    log.warn(
+        "Marking delivered events dispatched failed, so they stay claimed until their lease ends"
+            + " and are then delivered again count={}",
+        pass.deliveredCount(),
+        failure);
   }
 
   /** Waits for the marking after {@code failure}, adding the marking's failure to it. */
@@ -165,11 +169,7 @@ public final class RelayOutbox {
     try {
       pass.markDispatched();
     } catch (RuntimeException markingFailure) {
-      log.warn(
-          "Marking delivered events dispatched failed, so they stay claimed until their lease"
-              + " ends and are then delivered again count={}",
-          pass.deliveredCount(),
-          markingFailure);
+      logMarkingFailure(pass, markingFailure);
       failure.addSuppressed(markingFailure);
     }
   }

@@ -52,7 +52,7 @@ class RelayDrainTest {
   }
 
   @Test
-  void drainDeliversEveryBatchInOrderAndSumsPasses() {
+  void drainDeliversBatchesInOrder() {
     List<EventId> appended = appendEvents(25);
 
     RelayRun run = relay(wiring.outbox).drain(marker, () -> true);

@@ -44,7 +44,7 @@ public interface UnitOfWork {
   /**
    * Registers an action to run once after the current unit commits, and never if it rolls back.
    * Actions run on the committing thread, in the order they were registered, after the outermost
-   * unit has committed and is no longer active, so an action sees the committed writes and may
+   * unit has committed and is no longer active, so an action can read the committed writes and may
    * start a new unit. One that throws does not undo the commit, and the actions after it still run.
    *
    * <p>Shown by {@code UnitOfWorkContract#afterCommitWaitsForOutermostCommit}, {@code
