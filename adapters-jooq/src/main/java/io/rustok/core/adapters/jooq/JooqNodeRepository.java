@@ -22,7 +22,10 @@ import io.rustok.core.domain.shared.LocaleCode;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.Slug;
 import io.rustok.core.domain.tenancy.TenantId;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep4;
-import org.jooq.InsertValuesStep7;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Record2;
@@ -62,6 +63,21 @@ public final class JooqNodeRepository implements NodeRepository {
           "node_translations_slug_unique",
               new Clash(
                   "slug", "The slug is already used by another node of the tenant in this locale"));
+
+  /*
+   * The inserts are fixed SQL on plain JDBC, queued in the unit of work; the rows of a multi-row
+   * insert follow the order of the node's lists, whose index is stored as the position.
+   */
+  private static final String INSERT_NODE =
+      "insert into nodes (id, tenant_id, kind, status, author_id, parent_id, position, metadata,"
+          + " version, created_at, updated_at, published_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+  private static final String INSERT_TRANSLATIONS =
+      "insert into node_translations (node_id, tenant_id, locale, position, title, slug, excerpt)";
+  private static final String TRANSLATION_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_BODIES =
+      "insert into node_bodies (node_id, locale, position, body)";
+  private static final String BODY_ROW = "(?, ?, ?, ?)";
 
   private static final Field<Result<Record4<String, String, String, String>>> TRANSLATIONS =
       multiset(
@@ -106,32 +122,44 @@ public final class JooqNodeRepository implements NodeRepository {
     this.unitOfWork = Require.notNull(unitOfWork, "unitOfWork");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The three inserts are queued in the unit of work and reach the server with its next
+   * statement or its commit (see {@link JooqUnitOfWork}), so a taken slug is reported from there.
+   * Outside a unit the insert runs in a unit of its own and reports it from this call.
+   */
   @Override
   public void insert(Node node) {
     Require.notNull(node, "node");
     String metadata = checkedMetadata(node);
     unitOfWork.execute(
         () -> {
-          DSLContext dsl = unitOfWork.dsl();
-          try {
-            dsl.insertInto(Nodes.TABLE)
-                .set(Nodes.ID, node.id().value())
-                .set(Nodes.TENANT_ID, node.tenantId().value())
-                .set(Nodes.KIND, node.kind().value())
-                .set(Nodes.STATUS, node.status().wireName())
-                .set(Nodes.AUTHOR_ID, node.authorId().map(ActorId::value).orElse(null))
-                .set(Nodes.PARENT_ID, node.parentId().map(NodeId::value).orElse(null))
-                .set(Nodes.POSITION, node.position())
-                .set(Nodes.METADATA, JSONB.valueOf(metadata))
-                .set(Nodes.VERSION, node.version())
-                .set(Nodes.CREATED_AT, storable(node.createdAt()))
-                .set(Nodes.UPDATED_AT, storable(node.updatedAt()))
-                .set(Nodes.PUBLISHED_AT, node.publishedAt().map(Schema::storable).orElse(null))
-                .execute();
-            insertChildren(dsl, node);
-          } catch (DataAccessException e) {
-            throw UniqueViolations.translate(e, CLASHES);
-          }
+          unitOfWork.defer(
+              INSERT_NODE,
+              (statement, first) -> {
+                int parameter = first;
+                statement.setObject(parameter++, node.id().value());
+                statement.setObject(parameter++, node.tenantId().value());
+                statement.setString(parameter++, node.kind().value());
+                statement.setString(parameter++, node.status().wireName());
+                statement.setObject(
+                    parameter++, node.authorId().map(ActorId::value).orElse(null), Types.OTHER);
+                statement.setObject(
+                    parameter++, node.parentId().map(NodeId::value).orElse(null), Types.OTHER);
+                statement.setInt(parameter++, node.position());
+                statement.setString(parameter++, metadata);
+                statement.setLong(parameter++, node.version());
+                statement.setObject(parameter++, timestamptz(node.createdAt()));
+                statement.setObject(parameter++, timestamptz(node.updatedAt()));
+                statement.setObject(
+                    parameter++,
+                    node.publishedAt().map(JooqNodeRepository::timestamptz).orElse(null),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+                return parameter;
+              },
+              CLASHES);
+          deferChildren(node);
           return null;
         });
   }
@@ -168,7 +196,7 @@ public final class JooqNodeRepository implements NodeRepository {
             dsl.deleteFrom(NodeBodies.TABLE)
                 .where(NodeBodies.NODE_ID.eq(node.id().value()))
                 .execute();
-            insertChildren(dsl, node);
+            deferChildren(node);
             return true;
           } catch (DataAccessException e) {
             throw UniqueViolations.translate(e, CLASHES);
@@ -239,49 +267,59 @@ public final class JooqNodeRepository implements NodeRepository {
     return deleted == 1;
   }
 
-  private static void insertChildren(DSLContext dsl, Node node) {
+  /** Queues the inserts of the node's translations and bodies in the current unit. */
+  private void deferChildren(Node node) {
     UUID nodeId = node.id().value();
-    InsertValuesStep7<Record, UUID, UUID, String, Integer, String, String, String> translations =
-        dsl.insertInto(
-            NodeTranslations.TABLE,
-            NodeTranslations.NODE_ID,
-            NodeTranslations.TENANT_ID,
-            NodeTranslations.LOCALE,
-            NodeTranslations.POSITION,
-            NodeTranslations.TITLE,
-            NodeTranslations.SLUG,
-            NodeTranslations.EXCERPT);
-    List<Translation> nodeTranslations = node.translations();
-    for (int position = 0; position < nodeTranslations.size(); position++) {
-      Translation translation = nodeTranslations.get(position);
-      translations =
-          translations.values(
-              nodeId,
-              node.tenantId().value(),
-              translation.locale().value(),
-              position,
-              translation.title(),
-              translation.slug().value(),
-              translation.excerpt().orElse(null));
-    }
-    translations.execute();
-
-    if (node.bodies().isEmpty()) {
+    UUID tenantId = node.tenantId().value();
+    List<Translation> translations = node.translations();
+    unitOfWork.defer(
+        rows(INSERT_TRANSLATIONS, TRANSLATION_ROW, translations.size()),
+        (statement, first) -> {
+          int parameter = first;
+          for (int position = 0; position < translations.size(); position++) {
+            Translation translation = translations.get(position);
+            statement.setObject(parameter++, nodeId);
+            statement.setObject(parameter++, tenantId);
+            statement.setString(parameter++, translation.locale().value());
+            statement.setInt(parameter++, position);
+            statement.setString(parameter++, translation.title());
+            statement.setString(parameter++, translation.slug().value());
+            statement.setString(parameter++, translation.excerpt().orElse(null));
+          }
+          return parameter;
+        },
+        CLASHES);
+    List<Body> bodies = node.bodies();
+    if (bodies.isEmpty()) {
       return;
     }
-    InsertValuesStep4<Record, UUID, String, Integer, String> bodies =
-        dsl.insertInto(
-            NodeBodies.TABLE,
-            NodeBodies.NODE_ID,
-            NodeBodies.LOCALE,
-            NodeBodies.POSITION,
-            NodeBodies.BODY);
-    List<Body> nodeBodies = node.bodies();
-    for (int position = 0; position < nodeBodies.size(); position++) {
-      Body body = nodeBodies.get(position);
-      bodies = bodies.values(nodeId, body.locale().value(), position, body.text());
+    unitOfWork.defer(
+        rows(INSERT_BODIES, BODY_ROW, bodies.size()),
+        (statement, first) -> {
+          int parameter = first;
+          for (int position = 0; position < bodies.size(); position++) {
+            Body body = bodies.get(position);
+            statement.setObject(parameter++, nodeId);
+            statement.setString(parameter++, body.locale().value());
+            statement.setInt(parameter++, position);
+            statement.setString(parameter++, body.text());
+          }
+          return parameter;
+        },
+        CLASHES);
+  }
+
+  /** Returns {@code into} followed by {@code count} copies of {@code row}. */
+  private static String rows(String into, String row, int count) {
+    StringBuilder sql = new StringBuilder(into);
+    for (int i = 0; i < count; i++) {
+      sql.append(i == 0 ? " values " : ", ").append(row);
     }
-    bodies.execute();
+    return sql.toString();
+  }
+
+  private static OffsetDateTime timestamptz(Instant instant) {
+    return OffsetDateTime.ofInstant(storable(instant), ZoneOffset.UTC);
   }
 
   /**

@@ -54,9 +54,10 @@ import org.slf4j.LoggerFactory;
  * {@link OutboxStore} for the relay and operators.
  *
  * <p>{@link #append} writes in the caller's unit of work, with one multi-row {@code INSERT} per
- * {@value #APPEND_CHUNK} envelopes. Every other method runs outside any unit of work: each is one
- * statement in autocommit on a pooled connection. So a claim keeps its row locks only while that
- * statement runs, and delivery happens with no transaction open.
+ * {@value #APPEND_CHUNK} envelopes, queued in the unit so that it reaches the server together with
+ * the unit's other queued writes (see {@link JooqUnitOfWork}). Every other method runs outside any
+ * unit of work: each is one statement in autocommit on a pooled connection. So a claim keeps its
+ * row locks only while that statement runs, and delivery happens with no transaction open.
  *
  * <p>Claim protocol. {@link #claim} is one {@code UPDATE}. Its subquery picks due rows oldest first
  * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers on any number of instances take
@@ -190,29 +191,29 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     log.debug("Appended {} events to the outbox", payloads.size());
   }
 
-  /** Inserts one row per envelope with one statement, in the current unit of work. */
+  /**
+   * Queues one insert of a row per envelope in the current unit of work, which sends it with the
+   * unit's next statement or its commit.
+   */
   private void insertRows(List<EventEnvelope> envelopes, List<String> payloads) {
     StringBuilder sql = new StringBuilder(APPEND_INTO);
     for (int i = 0; i < envelopes.size(); i++) {
       sql.append(i == 0 ? " values " : ", ").append(APPEND_ROW);
     }
-    String statement = clock.render(sql.toString());
-    unitOfWork
-        .dsl()
-        .connection(
-            connection -> {
-              try (PreparedStatement insert = connection.prepareStatement(statement)) {
-                int parameter = 1;
-                for (int i = 0; i < envelopes.size(); i++) {
-                  EventEnvelope envelope = envelopes.get(i);
-                  insert.setObject(parameter++, envelope.eventId().value());
-                  insert.setString(parameter++, payloads.get(i));
-                  insert.setString(parameter++, envelope.eventType());
-                  insert.setInt(parameter++, envelope.schemaVersion());
-                }
-                insert.executeUpdate();
-              }
-            });
+    unitOfWork.defer(
+        clock.render(sql.toString()),
+        (insert, first) -> {
+          int parameter = first;
+          for (int i = 0; i < envelopes.size(); i++) {
+            EventEnvelope envelope = envelopes.get(i);
+            insert.setObject(parameter++, envelope.eventId().value());
+            insert.setString(parameter++, payloads.get(i));
+            insert.setString(parameter++, envelope.eventType());
+            insert.setInt(parameter++, envelope.schemaVersion());
+          }
+          return parameter;
+        },
+        Map.of());
   }
 
   /** Returns the envelope's JSON, or throws if {@code jsonb} cannot hold it. */

@@ -1,12 +1,16 @@
 package io.rustok.core.adapters.jooq;
 
+import io.rustok.core.adapters.jooq.UniqueViolations.Clash;
 import io.rustok.core.domain.shared.Require;
 import io.rustok.core.domain.shared.UnitOfWork;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
@@ -33,6 +37,16 @@ import org.slf4j.LoggerFactory;
  * Outside a unit it takes a pooled connection in autocommit for each statement. A repository write
  * of several statements therefore runs in a unit of its own, so it is never half-stored.
  *
+ * <p>Deferred writes. Inserts whose outcome the caller does not need at once (a node with its
+ * translations and bodies, outbox rows) are queued with {@link #defer} instead of being sent. The
+ * queue goes to the server as one multi-statement request, so in one round trip, before the unit's
+ * next statement of any kind and before the commit, or as soon as it holds {@value #MAX_DEFERRED}
+ * statements. Statements run in the order they were queued, and a read in the unit sees every write
+ * queued before it. A failure of a queued insert, such as a taken slug, is thrown by whatever sends
+ * the queue: that next statement, or {@code execute} at the commit. The unit then rolls back as for
+ * any other failure; if the work catches the failure and returns normally, the unit rolls back all
+ * the same and {@code execute} throws {@link IllegalStateException}.
+ *
  * <p>The binding is per instance and per thread: work handed to another thread runs outside the
  * unit, and two instances over two pools never share a transaction. Transactions use the server's
  * default isolation level, READ COMMITTED unless configured otherwise, and lost updates are
@@ -44,6 +58,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JooqUnitOfWork implements UnitOfWork {
   private static final Logger log = LoggerFactory.getLogger(JooqUnitOfWork.class);
+
+  /** Queued statements at which the queue is sent without waiting for the next statement. */
+  static final int MAX_DEFERRED = 64;
 
   private final DataSource dataSource;
   private final ThreadLocal<Unit> current = new ThreadLocal<>();
@@ -88,6 +105,39 @@ public final class JooqUnitOfWork implements UnitOfWork {
     return dsl;
   }
 
+  /** Sets the parameters of one queued statement. */
+  @FunctionalInterface
+  interface Binder {
+    /**
+     * Sets this statement's parameters on {@code statement} from index {@code first} on, and
+     * returns the index after the last one set.
+     */
+    int bind(PreparedStatement statement, int first) throws SQLException;
+  }
+
+  /**
+   * Queues one statement of the thread's current unit, to be sent with the rest of the queue before
+   * the unit's next statement or its commit (see the class notes).
+   *
+   * @param sql one statement, with {@code ?} parameters and no semicolon
+   * @param binder sets the statement's parameters when the queue is sent
+   * @param clashes unique constraints the statement can violate, with the field to report
+   * @throws IllegalStateException if no unit is active on this thread
+   */
+  void defer(String sql, Binder binder, Map<String, Clash> clashes) {
+    Require.notNull(sql, "sql");
+    Require.notNull(binder, "binder");
+    Require.notNull(clashes, "clashes");
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("A deferred write needs an active unit of work");
+    }
+    unit.deferred.add(new Deferred(sql, binder, clashes));
+    if (unit.deferred.size() >= MAX_DEFERRED) {
+      sendDeferred(unit);
+    }
+  }
+
   /** Returns the pool this unit of work takes connections from. */
   DataSource dataSource() {
     return dataSource;
@@ -116,6 +166,13 @@ public final class JooqUnitOfWork implements UnitOfWork {
                 + " work caught the failure, committing the rest would store a half-done change",
             unit.nestedFailure);
       }
+      if (unit.deferredFailure != null) {
+        throw new IllegalStateException(
+            "The unit of work was rolled back: one of its writes failed, and although the work"
+                + " caught the failure, committing the rest would store a half-done change",
+            unit.deferredFailure);
+      }
+      sendDeferred(unit);
       commit(unit);
     } catch (Throwable failure) {
       rollback(unit, failure);
@@ -146,6 +203,41 @@ public final class JooqUnitOfWork implements UnitOfWork {
       throw new DataAccessException("Could not start a transaction", e);
     }
     return new Unit(connection);
+  }
+
+  /**
+   * Sends the unit's queued statements in one request and empties the queue. A failure is
+   * remembered, so that the unit cannot commit even if the work catches it.
+   */
+  private static void sendDeferred(Unit unit) {
+    if (unit.deferred.isEmpty()) {
+      return;
+    }
+    List<Deferred> queue = List.copyOf(unit.deferred);
+    unit.deferred.clear();
+    StringBuilder sql = new StringBuilder();
+    Map<String, Clash> clashes = new HashMap<>();
+    for (Deferred statement : queue) {
+      if (!sql.isEmpty()) {
+        sql.append(";\n");
+      }
+      sql.append(statement.sql());
+      clashes.putAll(statement.clashes());
+    }
+    try (PreparedStatement statement = unit.connection.prepareStatement(sql.toString())) {
+      int parameter = 1;
+      for (Deferred deferred : queue) {
+        parameter = deferred.binder().bind(statement, parameter);
+      }
+      statement.execute();
+    } catch (SQLException e) {
+      RuntimeException failure =
+          UniqueViolations.translate(
+              new DataAccessException("A write of the unit of work failed: " + e.getMessage(), e),
+              clashes);
+      unit.deferredFailure = failure;
+      throw failure;
+    }
   }
 
   private static void commit(Unit unit) {
@@ -200,10 +292,14 @@ public final class JooqUnitOfWork implements UnitOfWork {
     return new UndeclaredThrowableException(failure);
   }
 
+  private record Deferred(String sql, Binder binder, Map<String, Clash> clashes) {}
+
   private static final class Unit {
     final Connection connection;
     final List<Runnable> afterCommit = new ArrayList<>();
+    final List<Deferred> deferred = new ArrayList<>();
     Throwable nestedFailure;
+    RuntimeException deferredFailure;
 
     Unit(Connection connection) {
       this.connection = connection;
@@ -216,6 +312,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     public Connection acquire() {
       Unit unit = current.get();
       if (unit != null) {
+        sendDeferred(unit);
         return unit.connection;
       }
       try {

@@ -29,10 +29,14 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>for every call of {@code execute}, {@code executeQuery}, {@code executeUpdate} or {@code
- *       executeLargeUpdate}, whether it succeeds or throws;
+ *       executeLargeUpdate}, whether it succeeds or throws, and once more for every further
+ *       statement of an SQL text that holds several, separated by semicolons outside quotes;
  *   <li>for every entry of a batch when {@code executeBatch} or {@code executeLargeBatch} runs,
  *       because the server executes each entry, even when the driver sends them in one round trip.
  * </ul>
+ *
+ * <p>{@link #requests()} counts the calls instead: one per {@code execute...} call, one per {@code
+ * executeBatch} call. With the PostgreSQL driver each is one round trip to the server.
  *
  * <p>Each execution adds one to the count of every table its SQL text names, as {@link SqlTables}
  * finds them: by pattern, not by parsing, so read its limits before relying on an unusual query.
@@ -43,6 +47,7 @@ import javax.sql.DataSource;
 public final class StatementCounter {
   private final Map<String, LongAdder> byTable = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
   private final ConcurrentLinkedQueue<String> executed = new ConcurrentLinkedQueue<>();
 
   /** Returns a data source that counts here every statement run through its connections. */
@@ -62,6 +67,14 @@ public final class StatementCounter {
     return total.get();
   }
 
+  /**
+   * Returns how many execute and batch calls sent statements: the requests to the server, however
+   * many statements each held.
+   */
+  public long requests() {
+    return requests.get();
+  }
+
   /** Returns a snapshot of the count per table, sorted by table name. */
   public Map<String, Long> byTable() {
     Map<String, Long> snapshot = new TreeMap<>();
@@ -78,17 +91,53 @@ public final class StatementCounter {
   public void reset() {
     byTable.clear();
     total.set(0);
+    requests.set(0);
     executed.clear();
   }
 
   private void record(String sql) {
-    total.incrementAndGet();
     if (sql == null) {
+      total.incrementAndGet();
       return;
     }
-    executed.add(sql);
-    for (String table : SqlTables.in(sql)) {
-      byTable.computeIfAbsent(table, name -> new LongAdder()).increment();
+    for (String statement : statementsOf(sql)) {
+      total.incrementAndGet();
+      executed.add(statement);
+      for (String table : SqlTables.in(statement)) {
+        byTable.computeIfAbsent(table, name -> new LongAdder()).increment();
+      }
+    }
+  }
+
+  /**
+   * Splits {@code sql} at the semicolons outside quotes, as the PostgreSQL driver does, and drops
+   * empty pieces; a text with no statement counts as one.
+   */
+  static List<String> statementsOf(String sql) {
+    List<String> statements = new ArrayList<>();
+    int start = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == ';') {
+        addStatement(statements, sql.substring(start, i));
+        start = i + 1;
+      }
+    }
+    addStatement(statements, sql.substring(start));
+    return statements.isEmpty() ? List.of(sql.strip()) : statements;
+  }
+
+  private static void addStatement(List<String> statements, String piece) {
+    String statement = piece.strip();
+    if (!statement.isEmpty()) {
+      statements.add(statement);
     }
   }
 
@@ -197,6 +246,7 @@ public final class StatementCounter {
       switch (method.getName()) {
         case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
           boolean hasSqlArgument = args != null && args.length > 0 && args[0] instanceof String;
+          requests.incrementAndGet();
           record(hasSqlArgument ? (String) args[0] : preparedSql);
         }
         case "addBatch" -> {
@@ -204,6 +254,9 @@ public final class StatementCounter {
           batch.add(hasSqlArgument ? (String) args[0] : preparedSql);
         }
         case "executeBatch", "executeLargeBatch" -> {
+          if (!batch.isEmpty()) {
+            requests.incrementAndGet();
+          }
           batch.forEach(StatementCounter.this::record);
           batch.clear();
         }

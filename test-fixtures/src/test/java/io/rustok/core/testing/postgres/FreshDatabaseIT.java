@@ -88,8 +88,34 @@ class FreshDatabaseIT {
 
       assertThat(counter.count("items")).isEqualTo(4);
       assertThat(counter.total()).isEqualTo(5);
+      assertThat(counter.requests()).isEqualTo(3);
       assertThat(counter.byTable()).containsExactly(java.util.Map.entry("items", 4L));
       assertThat(counter.statements()).endsWith("select count(*) from items", "select 1");
+    }
+  }
+
+  @Test
+  void statementCounterCountsEachStatementOfMultiStatementText() throws SQLException {
+    try (TestDatabase database = TestDatabase.create()) {
+      database.dsl().execute("create table items (id int primary key, note text)");
+      StatementCounter counter = new StatementCounter();
+      try (Connection connection = counter.wrap(database.dataSource()).getConnection();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into items values (?, 'a;b'); insert into items values (?, ?);")) {
+        insert.setInt(1, 1);
+        insert.setInt(2, 2);
+        insert.setString(3, "c");
+        insert.execute();
+      }
+
+      assertThat(database.dsl().fetchCount(org.jooq.impl.DSL.table("items"))).isEqualTo(2);
+      assertThat(counter.total()).isEqualTo(2);
+      assertThat(counter.requests()).isEqualTo(1);
+      assertThat(counter.count("items")).isEqualTo(2);
+      assertThat(counter.statements())
+          .containsExactly(
+              "insert into items values (?, 'a;b')", "insert into items values (?, ?)");
     }
   }
 

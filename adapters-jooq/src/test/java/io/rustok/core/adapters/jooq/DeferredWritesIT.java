@@ -1,0 +1,175 @@
+package io.rustok.core.adapters.jooq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rustok.core.domain.content.Node;
+import io.rustok.core.domain.shared.DuplicateException;
+import io.rustok.core.domain.tenancy.Tenant;
+import io.rustok.core.domain.tenancy.TenantId;
+import io.rustok.core.testing.postgres.PostgresExtension;
+import io.rustok.core.testing.postgres.StatementCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The inserts that {@link JooqUnitOfWork} queues and sends together. */
+class DeferredWritesIT {
+  @RegisterExtension static final PostgresExtension db = PostgresExtension.migrated();
+
+  private final StatementCounter counter = new StatementCounter();
+  private JooqAdapters adapters;
+  private TenantId tenant;
+
+  @BeforeEach
+  void wireAdapters() {
+    adapters = JooqAdapters.using(counter.wrap(db.dataSource()), new JsonEnvelopeCodec());
+    Tenant owner = Samples.tenant();
+    adapters.tenants().insert(owner);
+    tenant = owner.id();
+    counter.reset();
+  }
+
+  @Test
+  void creationSendsItsFourInsertsInOneRequest() {
+    Node node = Samples.node(tenant);
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              adapters.nodes().insert(node);
+              adapters.outbox().append(List.of(Samples.nodeCreated(node)));
+              return null;
+            });
+
+    assertThat(counter.requests()).isEqualTo(1);
+    assertThat(counter.byTable())
+        .containsOnlyKeys("nodes", "node_translations", "node_bodies", "sys_events")
+        .allSatisfy((table, statements) -> assertThat(statements).isEqualTo(1));
+    assertThat(adapters.nodes().find(tenant, node.id())).contains(node);
+  }
+
+  @Test
+  void readInTheUnitSendsQueuedInsertsFirstAndSeesThem() {
+    Node node = Samples.node(tenant);
+    List<Long> requestsBeforeRead = new ArrayList<>();
+
+    Optional<Node> found =
+        adapters
+            .unitOfWork()
+            .execute(
+                () -> {
+                  adapters.nodes().insert(node);
+                  requestsBeforeRead.add(counter.requests());
+                  return adapters.nodes().find(tenant, node.id());
+                });
+
+    assertThat(requestsBeforeRead).containsExactly(0L);
+    assertThat(found).contains(node);
+    assertThat(counter.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void takenSlugIsReportedByTheNextStatementAndNothingOfTheUnitIsStored() {
+    Node existing = Samples.node(tenant);
+    adapters.nodes().insert(existing);
+    Node first = Samples.node(tenant);
+    Node clash = Samples.node(tenant, existing.translations().getFirst().slug().value());
+
+    assertThatThrownBy(
+            () ->
+                adapters
+                    .unitOfWork()
+                    .execute(
+                        () -> {
+                          adapters.nodes().insert(first);
+                          adapters.nodes().insert(clash);
+                          return adapters.nodes().find(tenant, first.id());
+                        }))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+
+    assertThat(adapters.nodes().find(tenant, first.id())).isEmpty();
+    assertThat(adapters.nodes().find(tenant, clash.id())).isEmpty();
+    assertThat(adapters.nodes().find(tenant, existing.id())).contains(existing);
+  }
+
+  @Test
+  void failedInsertCaughtByTheWorkStillRollsBackTheUnit() {
+    Node existing = Samples.node(tenant);
+    adapters.nodes().insert(existing);
+    Node first = Samples.node(tenant);
+    Node clash = Samples.node(tenant, existing.translations().getFirst().slug().value());
+
+    assertThatThrownBy(
+            () ->
+                adapters
+                    .unitOfWork()
+                    .execute(
+                        () -> {
+                          adapters.nodes().insert(first);
+                          adapters.nodes().insert(clash);
+                          try {
+                            adapters.nodes().find(tenant, first.id());
+                          } catch (DuplicateException expected) {
+                            // the work goes on as if the failure did not matter
+                          }
+                          return null;
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one of its writes failed")
+        .hasCauseInstanceOf(DuplicateException.class);
+
+    assertThat(adapters.nodes().find(tenant, first.id())).isEmpty();
+    assertThat(adapters.unitOfWork().isActive()).isFalse();
+  }
+
+  @Test
+  void longQueueIsSentInPartsAndEveryRowIsStored() {
+    int nodes = 150;
+    List<Node> created = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      created.add(Samples.node(tenant));
+    }
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              created.forEach(adapters.nodes()::insert);
+              return null;
+            });
+
+    int statements = nodes * 3;
+    int limit = JooqUnitOfWork.MAX_DEFERRED;
+    assertThat(counter.total()).isEqualTo(statements);
+    assertThat(counter.requests()).isEqualTo((statements + limit - 1) / limit);
+    assertThat(db.dsl().fetchCount(Schema.Nodes.TABLE, Schema.Nodes.TENANT_ID.eq(tenant.value())))
+        .isEqualTo(nodes);
+    assertThat(adapters.nodes().find(tenant, created.getLast().id())).contains(created.getLast());
+  }
+
+  @Test
+  void rolledBackUnitSendsNothingOfItsQueue() {
+    Node node = Samples.node(tenant);
+
+    assertThatThrownBy(
+            () ->
+                adapters
+                    .unitOfWork()
+                    .execute(
+                        () -> {
+                          adapters.nodes().insert(node);
+                          adapters.outbox().append(List.of(Samples.nodeCreated(node)));
+                          throw new IllegalStateException("use case failed");
+                        }))
+        .hasMessage("use case failed");
+
+    assertThat(counter.requests()).isZero();
+    assertThat(adapters.nodes().find(tenant, node.id())).isEmpty();
+  }
+}
