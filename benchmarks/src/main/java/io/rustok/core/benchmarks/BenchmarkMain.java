@@ -70,7 +70,9 @@ public final class BenchmarkMain {
     "(a) use case with outbox",
     "(b) use case without outbox",
     "(c) raw SQL with outbox row",
-    "(d) raw SQL without outbox row"
+    "(d) raw SQL without outbox row",
+    "(c1) raw SQL with outbox row, one request per insert",
+    "(d1) raw SQL without outbox row, one request per insert"
   };
 
   private final BenchmarkSettings settings;
@@ -135,7 +137,7 @@ public final class BenchmarkMain {
     return report;
   }
 
-  /** Measures the four creation workloads in turn, round after round, at each concurrency. */
+  /** Measures the six creation workloads in turn, round after round, at each concurrency. */
   private void measureCreations(Report report) throws Exception {
     CreateNode withOutbox = createNode(adapters, adapters.outbox());
     CreateNode withoutOutbox = createNode(adapters, new DiscardingOutbox(adapters.unitOfWork()));
@@ -143,8 +145,10 @@ public final class BenchmarkMain {
         List.of(
             new UseCaseCreation(withOutbox, tenantId, actorId),
             new UseCaseCreation(withoutOutbox, tenantId, actorId),
-            rawCreation(true),
-            rawCreation(false));
+            rawCreation(true, true),
+            rawCreation(false, true),
+            rawCreation(true, false),
+            rawCreation(false, false));
     progress("Warming up each creation workload for " + settings.warmUp().toSeconds() + " s");
     for (NodeCreation workload : workloads) {
       resetTables();
@@ -172,7 +176,9 @@ public final class BenchmarkMain {
               new Series(rates.get(0)),
               new Series(rates.get(1)),
               new Series(rates.get(2)),
-              new Series(rates.get(3))));
+              new Series(rates.get(3)),
+              new Series(rates.get(4)),
+              new Series(rates.get(5))));
     }
   }
 
@@ -308,6 +314,7 @@ public final class BenchmarkMain {
       creation.create(profileClient, i);
     }
     double statementsPerCreation = counter.total() / (double) PROFILE_CREATIONS;
+    double requestsPerCreation = counter.requests() / (double) PROFILE_CREATIONS;
 
     relay.refill(PROFILE_RELAY_EVENTS);
     RelayOutbox countedRelay =
@@ -338,6 +345,7 @@ public final class BenchmarkMain {
 
     return new Report.Profile(
         statementsPerCreation,
+        requestsPerCreation,
         relayStatements / (double) passes,
         useCasePayloadBytes,
         rawPayloadBytes,
@@ -350,9 +358,15 @@ public final class BenchmarkMain {
     return new CreateNode(storage.unitOfWork(), storage.nodes(), events, ids, clock);
   }
 
-  private NodeCreation rawCreation(boolean withOutboxRow) {
+  private NodeCreation rawCreation(boolean withOutboxRow, boolean oneRequest) {
     return new RawSqlCreation(
-        adapters.dataSource(), tenantId.value(), actorId.value(), ids, clock, withOutboxRow);
+        adapters.dataSource(),
+        tenantId.value(),
+        actorId.value(),
+        ids,
+        clock,
+        withOutboxRow,
+        oneRequest);
   }
 
   private long meanPayloadBytes() throws SQLException {

@@ -24,6 +24,10 @@ import javax.sql.DataSource;
  * version 7 ids, the {@link SampleNode} texts and, when the outbox row is included, a {@code
  * node.created} envelope with the fields and field order of the JSON codec, built by string
  * concatenation.
+ *
+ * <p>With {@code oneRequest}, the inserts go to the server as one multi-statement request, as
+ * {@code JooqUnitOfWork} sends the inserts it queued; without it, each insert is a request of its
+ * own. The commit is a further request either way.
  */
 final class RawSqlCreation implements NodeCreation {
   private static final String INSERT_NODE =
@@ -39,6 +43,10 @@ final class RawSqlCreation implements NodeCreation {
       "insert into sys_events (id, payload, event_type, schema_version, status, retry_count,"
           + " next_attempt_at, created_at) values (?, ?::jsonb, ?, ?, ?, ?, now(), now())";
 
+  private static final String ALL_WITHOUT_EVENT =
+      INSERT_NODE + ";\n" + INSERT_TRANSLATION + ";\n" + INSERT_BODY;
+  private static final String ALL_WITH_EVENT = ALL_WITHOUT_EVENT + ";\n" + INSERT_EVENT;
+
   /** Type and current schema version of the event, as the use case stores them. */
   private static final EventType NODE_CREATED = EventTypes.of(NodeCreated.class);
 
@@ -48,6 +56,7 @@ final class RawSqlCreation implements NodeCreation {
   private final IdSource ids;
   private final Clock clock;
   private final boolean withOutboxRow;
+  private final boolean oneRequest;
 
   RawSqlCreation(
       DataSource dataSource,
@@ -55,13 +64,15 @@ final class RawSqlCreation implements NodeCreation {
       UUID actorId,
       IdSource ids,
       Clock clock,
-      boolean withOutboxRow) {
+      boolean withOutboxRow,
+      boolean oneRequest) {
     this.dataSource = dataSource;
     this.tenantId = tenantId;
     this.actorId = actorId;
     this.ids = ids;
     this.clock = clock;
     this.withOutboxRow = withOutboxRow;
+    this.oneRequest = oneRequest;
   }
 
   @Override
@@ -73,11 +84,10 @@ final class RawSqlCreation implements NodeCreation {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        insertNode(connection, nodeId, now.truncatedTo(ChronoUnit.MICROS));
-        insertTranslation(connection, nodeId, title, slug);
-        insertBody(connection, nodeId);
-        if (withOutboxRow) {
-          insertEvent(connection, ids.newId(), nodeId, now, title, slug, client, sequence);
+        if (oneRequest) {
+          insertTogether(connection, nodeId, now, title, slug, client, sequence);
+        } else {
+          insertOneByOne(connection, nodeId, now, title, slug, client, sequence);
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -89,51 +99,104 @@ final class RawSqlCreation implements NodeCreation {
     }
   }
 
-  private void insertNode(Connection connection, UUID nodeId, Instant now) throws SQLException {
-    OffsetDateTime timestamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_NODE)) {
-      insert.setObject(1, nodeId);
-      insert.setObject(2, tenantId);
-      insert.setString(3, SampleNode.KIND);
-      insert.setString(4, SampleNode.STATUS);
-      insert.setObject(5, actorId);
-      insert.setObject(6, null, Types.OTHER);
-      insert.setInt(7, 0);
-      insert.setString(8, SampleNode.METADATA_JSON);
-      insert.setLong(9, 1);
-      insert.setObject(10, timestamp);
-      insert.setObject(11, timestamp);
-      insert.setObject(12, null, Types.TIMESTAMP_WITH_TIMEZONE);
-      insert.executeUpdate();
-    }
-  }
-
-  private void insertTranslation(Connection connection, UUID nodeId, String title, String slug)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSLATION)) {
-      insert.setObject(1, nodeId);
-      insert.setObject(2, tenantId);
-      insert.setString(3, SampleNode.LOCALE);
-      insert.setInt(4, 0);
-      insert.setString(5, title);
-      insert.setString(6, slug);
-      insert.setString(7, SampleNode.EXCERPT);
-      insert.executeUpdate();
-    }
-  }
-
-  private static void insertBody(Connection connection, UUID nodeId) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_BODY)) {
-      insert.setObject(1, nodeId);
-      insert.setString(2, SampleNode.LOCALE);
-      insert.setInt(3, 0);
-      insert.setString(4, SampleNode.BODY);
-      insert.executeUpdate();
-    }
-  }
-
-  private void insertEvent(
+  /** Sends the inserts as one multi-statement request. */
+  private void insertTogether(
       Connection connection,
+      UUID nodeId,
+      Instant now,
+      String title,
+      String slug,
+      int client,
+      long sequence)
+      throws SQLException {
+    String sql = withOutboxRow ? ALL_WITH_EVENT : ALL_WITHOUT_EVENT;
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int parameter = bindNode(insert, 1, nodeId, now.truncatedTo(ChronoUnit.MICROS));
+      parameter = bindTranslation(insert, parameter, nodeId, title, slug);
+      parameter = bindBody(insert, parameter, nodeId);
+      if (withOutboxRow) {
+        bindEvent(insert, parameter, ids.newId(), nodeId, now, title, slug, client, sequence);
+      }
+      insert.execute();
+    }
+  }
+
+  /** Sends each insert as a request of its own. */
+  private void insertOneByOne(
+      Connection connection,
+      UUID nodeId,
+      Instant now,
+      String title,
+      String slug,
+      int client,
+      long sequence)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_NODE)) {
+      bindNode(insert, 1, nodeId, now.truncatedTo(ChronoUnit.MICROS));
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSLATION)) {
+      bindTranslation(insert, 1, nodeId, title, slug);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_BODY)) {
+      bindBody(insert, 1, nodeId);
+      insert.executeUpdate();
+    }
+    if (withOutboxRow) {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+        bindEvent(insert, 1, ids.newId(), nodeId, now, title, slug, client, sequence);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private int bindNode(PreparedStatement insert, int first, UUID nodeId, Instant now)
+      throws SQLException {
+    OffsetDateTime timestamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    int parameter = first;
+    insert.setObject(parameter++, nodeId);
+    insert.setObject(parameter++, tenantId);
+    insert.setString(parameter++, SampleNode.KIND);
+    insert.setString(parameter++, SampleNode.STATUS);
+    insert.setObject(parameter++, actorId);
+    insert.setObject(parameter++, null, Types.OTHER);
+    insert.setInt(parameter++, 0);
+    insert.setString(parameter++, SampleNode.METADATA_JSON);
+    insert.setLong(parameter++, 1);
+    insert.setObject(parameter++, timestamp);
+    insert.setObject(parameter++, timestamp);
+    insert.setObject(parameter++, null, Types.TIMESTAMP_WITH_TIMEZONE);
+    return parameter;
+  }
+
+  private int bindTranslation(
+      PreparedStatement insert, int first, UUID nodeId, String title, String slug)
+      throws SQLException {
+    int parameter = first;
+    insert.setObject(parameter++, nodeId);
+    insert.setObject(parameter++, tenantId);
+    insert.setString(parameter++, SampleNode.LOCALE);
+    insert.setInt(parameter++, 0);
+    insert.setString(parameter++, title);
+    insert.setString(parameter++, slug);
+    insert.setString(parameter++, SampleNode.EXCERPT);
+    return parameter;
+  }
+
+  private static int bindBody(PreparedStatement insert, int first, UUID nodeId)
+      throws SQLException {
+    int parameter = first;
+    insert.setObject(parameter++, nodeId);
+    insert.setString(parameter++, SampleNode.LOCALE);
+    insert.setInt(parameter++, 0);
+    insert.setString(parameter++, SampleNode.BODY);
+    return parameter;
+  }
+
+  private void bindEvent(
+      PreparedStatement insert,
+      int first,
       UUID eventId,
       UUID nodeId,
       Instant occurredAt,
@@ -178,14 +241,12 @@ final class RawSqlCreation implements NodeCreation {
             + "\"}],\"bodyLocales\":[\""
             + SampleNode.LOCALE
             + "\"]}}";
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-      insert.setObject(1, eventId);
-      insert.setString(2, payload);
-      insert.setString(3, NODE_CREATED.name());
-      insert.setInt(4, NODE_CREATED.version());
-      insert.setString(5, "pending");
-      insert.setInt(6, 0);
-      insert.executeUpdate();
-    }
+    int parameter = first;
+    insert.setObject(parameter++, eventId);
+    insert.setString(parameter++, payload);
+    insert.setString(parameter++, NODE_CREATED.name());
+    insert.setInt(parameter++, NODE_CREATED.version());
+    insert.setString(parameter++, "pending");
+    insert.setInt(parameter, 0);
   }
 }

@@ -9,13 +9,18 @@ import java.util.Locale;
 
 /** The figures of one run and the ratios between them, printed as Markdown tables. */
 final class Report {
-  /** Node creations per second of the four creation workloads at one concurrency. */
+  /**
+   * Node creations per second of the six creation workloads at one concurrency. The raw workloads
+   * send their inserts in one request, as the use case does, except the two marked one by one.
+   */
   record Creation(
       int clients,
       Series useCaseWithOutbox,
       Series useCaseWithoutOutbox,
       Series rawWithOutboxRow,
-      Series rawWithoutOutboxRow) {}
+      Series rawWithoutOutboxRow,
+      Series rawOneByOneWithOutboxRow,
+      Series rawOneByOneWithoutOutboxRow) {}
 
   /**
    * Drain rates of one drainer at one batch size. The first three drains mark each batch on a
@@ -50,12 +55,14 @@ final class Report {
    * one relay pass goes.
    *
    * @param statementsPerCreation statements the use case sends per node, with the outbox
+   * @param requestsPerCreation requests that carry them, the commit not counted
    * @param statementsPerRelayPass statements the relay sends per pass that claimed events
    * @param useCasePayloadBytes mean stored size of an outbox payload written by the use case
    * @param rawPayloadBytes mean stored size of an outbox payload written by the plain JDBC side
    */
   record Profile(
       double statementsPerCreation,
+      double requestsPerCreation,
       double statementsPerRelayPass,
       long useCasePayloadBytes,
       long rawPayloadBytes,
@@ -132,18 +139,26 @@ final class Report {
         "## Node creation, nodes per second (%d s timed per round)%n%n",
         settings.measurement().toSeconds());
     out.println(
+        "(a) to (d) send a creation's inserts in one request and then commit. (c1) and (d1) send"
+            + " the same inserts one request each, as the use case did before it queued them.");
+    out.println();
+    out.println(
         "| clients | (a) use case with outbox | (b) use case without outbox"
-            + " | (c) raw SQL with outbox row | (d) raw SQL without outbox row |");
-    out.println("|---:|---:|---:|---:|---:|");
+            + " | (c) raw SQL with outbox row | (d) raw SQL without outbox row"
+            + " | (c1) raw SQL with outbox row, one request per insert"
+            + " | (d1) raw SQL without outbox row, one request per insert |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (Creation row : creations) {
       out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s |%n",
           row.clients(),
           rate(row.useCaseWithOutbox()),
           rate(row.useCaseWithoutOutbox()),
           rate(row.rawWithOutboxRow()),
-          rate(row.rawWithoutOutboxRow()));
+          rate(row.rawWithoutOutboxRow()),
+          rate(row.rawOneByOneWithOutboxRow()),
+          rate(row.rawOneByOneWithoutOutboxRow()));
     }
     out.println();
   }
@@ -151,17 +166,22 @@ final class Report {
   private void printCreationRatios(PrintStream out) {
     out.println(
         "| clients | outbox append cost, 1 - a/b | use case / raw SQL, a/c"
-            + " | without outbox, b/d | outbox row cost in raw SQL, 1 - c/d |");
-    out.println("|---:|---:|---:|---:|---:|");
+            + " | without outbox, b/d | outbox row cost in raw SQL, 1 - c/d"
+            + " | outbox row cost, one request per insert, 1 - c1/d1"
+            + " | gain of one request, c/c1 |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (Creation row : creations) {
       out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s |%n",
           row.clients(),
           percent(1 - row.useCaseWithOutbox().medianRatioTo(row.useCaseWithoutOutbox())),
           ratio(row.useCaseWithOutbox().medianRatioTo(row.rawWithOutboxRow())),
           ratio(row.useCaseWithoutOutbox().medianRatioTo(row.rawWithoutOutboxRow())),
-          percent(1 - row.rawWithOutboxRow().medianRatioTo(row.rawWithoutOutboxRow())));
+          percent(1 - row.rawWithOutboxRow().medianRatioTo(row.rawWithoutOutboxRow())),
+          percent(
+              1 - row.rawOneByOneWithOutboxRow().medianRatioTo(row.rawOneByOneWithoutOutboxRow())),
+          ratio(row.rawWithOutboxRow().medianRatioTo(row.rawOneByOneWithOutboxRow())));
     }
     out.println();
   }
@@ -169,17 +189,19 @@ final class Report {
   private void printCreationCpu(PrintStream out) {
     out.println("Client CPU time per creation, µs (median of the rounds):");
     out.println();
-    out.println("| clients | (a) | (b) | (c) | (d) |");
-    out.println("|---:|---:|---:|---:|---:|");
+    out.println("| clients | (a) | (b) | (c) | (d) | (c1) | (d1) |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (Creation row : creations) {
       out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s |%n",
           row.clients(),
           micros(row.useCaseWithOutbox().medianCpuMicros()),
           micros(row.useCaseWithoutOutbox().medianCpuMicros()),
           micros(row.rawWithOutboxRow().medianCpuMicros()),
-          micros(row.rawWithoutOutboxRow().medianCpuMicros()));
+          micros(row.rawWithoutOutboxRow().medianCpuMicros()),
+          micros(row.rawOneByOneWithOutboxRow().medianCpuMicros()),
+          micros(row.rawOneByOneWithoutOutboxRow().medianCpuMicros()));
     }
     out.println();
   }
@@ -285,6 +307,10 @@ final class Report {
         Locale.ROOT,
         "| statements per creation through the use case, with outbox | %.2f |%n",
         profile.statementsPerCreation());
+    out.printf(
+        Locale.ROOT,
+        "| requests that carry them, commit not counted | %.2f |%n",
+        profile.requestsPerCreation());
     out.printf(
         Locale.ROOT,
         "| statements per RelayOutbox.runOnce pass that claimed events (batch 100) | %.2f |%n",

@@ -29,7 +29,9 @@ public interface NodeRepository {
    * NodeRepositoryContract#takenSlugInSameLocaleIsRejected}.
    *
    * @throws DuplicateException if the tenant has a node with the slug of one of its translations in
-   *     the same locale
+   *     the same locale; inside a unit of work an adapter that holds writes back may throw it from
+   *     a later call in the unit or from the unit's commit instead (see {@link
+   *     io.rustok.core.domain.shared.UnitOfWork})
    */
   void insert(Node node);
 
@@ -48,7 +50,8 @@ public interface NodeRepository {
    *
    * @return false if the node does not exist in its tenant or its stored version differs
    * @throws DuplicateException if another node of the tenant has the slug of one of its
-   *     translations in the same locale
+   *     translations in the same locale; inside a unit of work it may come later, as for {@link
+   *     #insert}
    */
   boolean update(Node node);
 

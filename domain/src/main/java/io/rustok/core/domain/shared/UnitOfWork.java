@@ -11,23 +11,32 @@ import java.util.function.Supplier;
  * anywhere discards all of it. Work must not hand writes to other threads, because those run
  * outside the unit. Other threads never see the writes of a unit before it commits.
  *
+ * <p>An adapter may hold writes back and send them together later in the unit, at the latest when
+ * it commits. Reads in the unit still see every earlier write of the unit. The failure of a write
+ * held back, such as a {@link DuplicateException}, is then thrown by a later call in the unit or by
+ * {@link #execute} itself, and the unit rolls back as for any other failure.
+ *
  * <p>Shown by {@code UnitOfWorkContract#commitStoresEveryWrite}, {@code
  * UnitOfWorkContract#rollbackDiscardsEveryWriteOfTheUnit}, {@code
  * UnitOfWorkContract#isActiveOnlyOnTheUnitsThread}, {@code
  * UnitOfWorkContract#nestedUnitJoinsOuterUnit}, {@code
- * UnitOfWorkContract#caughtNestedFailureStillRollsBack} and {@code
- * UnitOfWorkContract#otherThreadsNeverSeeUncommittedWrites}.
+ * UnitOfWorkContract#caughtNestedFailureStillRollsBack}, {@code
+ * UnitOfWorkContract#otherThreadsNeverSeeUncommittedWrites}, {@code
+ * UnitOfWorkContract#readInsideUnitSeesItsEarlierWrites} and {@code
+ * UnitOfWorkContract#duplicateInsideUnitDiscardsEveryWriteOfTheUnit}.
  */
 public interface UnitOfWork {
   /**
    * Runs {@code work} inside a unit of work and commits it.
    *
    * <p>Shown by {@code UnitOfWorkContract#executeReturnsWhatWorkReturned}, {@code
-   * UnitOfWorkContract#rollbackRethrowsTheFailure} and {@code
-   * UnitOfWorkContract#caughtNestedFailureStillRollsBack}.
+   * UnitOfWorkContract#rollbackRethrowsTheFailure}, {@code
+   * UnitOfWorkContract#caughtNestedFailureStillRollsBack} and {@code
+   * UnitOfWorkContract#duplicateInsideUnitDiscardsEveryWriteOfTheUnit}.
    *
    * @return what {@code work} returned
-   * @throws RuntimeException whatever {@code work} threw, after the unit was rolled back
+   * @throws RuntimeException whatever {@code work} threw, or the failure of a write held back until
+   *     the commit, after the unit was rolled back
    * @throws IllegalStateException if {@code work} returned although a nested unit failed, after the
    *     unit was rolled back; its cause is the failure of the nested unit
    */

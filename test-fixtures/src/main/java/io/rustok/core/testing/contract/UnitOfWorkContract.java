@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.domain.content.Node;
 import io.rustok.core.domain.event.EventEnvelope;
+import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.shared.UnitOfWork;
 import io.rustok.core.domain.tenancy.HostName;
 import io.rustok.core.domain.tenancy.Tenant;
@@ -170,6 +171,50 @@ public abstract class UnitOfWorkContract extends AdapterContract {
     assertThat(adapters.tenants().findById(tenant.id())).isEmpty();
     assertThat(adapters.nodes().find(tenant.id(), node.id())).isEmpty();
     assertThat(adapters.outboxStore().find(envelope.eventId())).isEmpty();
+  }
+
+  @Test
+  void readInsideUnitSeesItsEarlierWrites() {
+    Tenant tenant = aTenant().build();
+    Node node = aNode().inTenant(tenant.id()).build();
+    List<Optional<?>> seen = new ArrayList<>();
+
+    inUnit(
+        () -> {
+          adapters.tenants().insert(tenant);
+          adapters.nodes().insert(node);
+          seen.add(adapters.tenants().findById(tenant.id()));
+          seen.add(adapters.nodes().find(tenant.id(), node.id()));
+        });
+
+    assertThat(seen).containsExactly(Optional.of(tenant), Optional.of(node));
+  }
+
+  @Test
+  void duplicateInsideUnitDiscardsEveryWriteOfTheUnit() {
+    Tenant tenant = aTenant().build();
+    adapters.tenants().insert(tenant);
+    Node existing = aNode().inTenant(tenant.id()).build();
+    adapters.nodes().insert(existing);
+    Node first = aNode().inTenant(tenant.id()).build();
+    Node clash =
+        aNode().inTenant(tenant.id()).withTranslations(existing.translations().getFirst()).build();
+    EventEnvelope envelope = anEnvelope().inTenant(tenant.id()).aboutNode(first.id()).build();
+
+    assertThatThrownBy(
+            () ->
+                inUnit(
+                    () -> {
+                      adapters.nodes().insert(first);
+                      adapters.outbox().append(List.of(envelope));
+                      adapters.nodes().insert(clash);
+                    }))
+        .isInstanceOf(DuplicateException.class);
+
+    assertThat(adapters.nodes().find(tenant.id(), first.id())).isEmpty();
+    assertThat(adapters.nodes().find(tenant.id(), clash.id())).isEmpty();
+    assertThat(adapters.outboxStore().find(envelope.eventId())).isEmpty();
+    assertThat(adapters.nodes().find(tenant.id(), existing.id())).contains(existing);
   }
 
   @Test
