@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * rolls back and {@code execute} throws {@link IllegalStateException}, because a half-done use case
  * must not commit.
  *
- * <p>The repositories and {@link JooqOutboxStore#append} run their statements through {@link
- * #dsl()}, whose connection provider returns the thread's unit connection while a unit is active.
- * Outside a unit it takes a pooled connection in autocommit for each statement. A repository write
- * of several statements therefore runs in a unit of its own, so it is never half-stored.
+ * <p>The repositories run their statements through {@link #dsl()}, or queue them with {@link
+ * #defer}, as {@link JooqOutboxStore#append} does. The connection provider of {@link #dsl()}
+ * returns the thread's unit connection while a unit is active. Outside a unit it takes a pooled
+ * connection in autocommit for each statement. A repository write of several statements therefore
+ * runs in a unit of its own, so it is never half-stored.
  *
  * <p>Deferred writes. Inserts whose outcome the caller does not need at once (a node with its
  * translations and bodies, outbox rows) are queued with {@link #defer} instead of being sent. The
@@ -237,6 +238,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
               clashes);
       unit.deferredFailure = failure;
       throw failure;
+    } catch (RuntimeException | Error e) {
+      unit.deferredFailure = e;
+      throw e;
     }
   }
 
@@ -299,7 +303,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     final List<Runnable> afterCommit = new ArrayList<>();
     final List<Deferred> deferred = new ArrayList<>();
     Throwable nestedFailure;
-    RuntimeException deferredFailure;
+    Throwable deferredFailure;
 
     Unit(Connection connection) {
       this.connection = connection;

@@ -11,6 +11,7 @@ import io.rustok.core.testing.postgres.PostgresExtension;
 import io.rustok.core.testing.postgres.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,39 @@ class DeferredWritesIT {
 
     assertThat(adapters.nodes().find(tenant, first.id())).isEmpty();
     assertThat(adapters.unitOfWork().isActive()).isFalse();
+  }
+
+  @Test
+  void binderFailureCaughtByTheWorkStillRollsBackTheUnit() {
+    Node node = Samples.node(tenant);
+    IllegalArgumentException binderFailure = new IllegalArgumentException("cannot bind");
+
+    assertThatThrownBy(
+            () ->
+                adapters
+                    .unitOfWork()
+                    .execute(
+                        () -> {
+                          adapters.nodes().insert(node);
+                          adapters
+                              .unitOfWork()
+                              .defer(
+                                  "select 1",
+                                  (statement, first) -> {
+                                    throw binderFailure;
+                                  },
+                                  Map.of());
+                          try {
+                            adapters.nodes().find(tenant, node.id());
+                          } catch (IllegalArgumentException expected) {
+                            // the work goes on as if the failure did not matter
+                          }
+                          return null;
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasCause(binderFailure);
+
+    assertThat(adapters.nodes().find(tenant, node.id())).isEmpty();
   }
 
   @Test
