@@ -35,7 +35,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void creationSendsItsFourInsertsInOneRequest() {
+  void creationSendsOneRequest() {
     Node node = Samples.node(tenant);
 
     adapters
@@ -55,7 +55,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void readInTheUnitSendsQueuedInsertsFirstAndSeesThem() {
+  void readSendsQueueFirst() {
     Node node = Samples.node(tenant);
     List<Long> requestsBeforeRead = new ArrayList<>();
 
@@ -75,7 +75,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void takenSlugIsReportedByTheNextStatementAndNothingOfTheUnitIsStored() {
+  void takenSlugReportedByNextStatement() {
     Node existing = Samples.node(tenant);
     adapters.nodes().insert(existing);
     Node first = Samples.node(tenant);
@@ -100,7 +100,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void failedInsertCaughtByTheWorkStillRollsBackTheUnit() {
+  void caughtInsertFailureRollsBack() {
     Node existing = Samples.node(tenant);
     adapters.nodes().insert(existing);
     Node first = Samples.node(tenant);
@@ -130,7 +130,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void binderFailureCaughtByTheWorkStillRollsBackTheUnit() {
+  void caughtBinderFailureRollsBack() {
     Node node = Samples.node(tenant);
     IllegalArgumentException binderFailure = new IllegalArgumentException("cannot bind");
 
@@ -163,7 +163,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void longQueueIsSentInPartsAndEveryRowIsStored() {
+  void longQueueSentInParts() {
     int nodes = 150;
     List<Node> created = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
@@ -188,7 +188,7 @@ class DeferredWritesIT {
   }
 
   @Test
-  void rolledBackUnitSendsNothingOfItsQueue() {
+  void rolledBackUnitSendsNothing() {
     Node node = Samples.node(tenant);
 
     assertThatThrownBy(

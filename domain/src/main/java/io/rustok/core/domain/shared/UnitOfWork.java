@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * UnitOfWorkContract#nestedUnitJoinsOuterUnit}, {@code
  * UnitOfWorkContract#caughtNestedFailureStillRollsBack}, {@code
  * UnitOfWorkContract#otherThreadsNeverSeeUncommittedWrites}, {@code
- * UnitOfWorkContract#readInsideUnitSeesItsEarlierWrites} and {@code
- * UnitOfWorkContract#duplicateInsideUnitDiscardsEveryWriteOfTheUnit}.
+ * UnitOfWorkContract#readSeesEarlierWritesOfUnit} and {@code
+ * UnitOfWorkContract#duplicateDiscardsWholeUnit}.
  */
 public interface UnitOfWork {
   /**
@@ -32,7 +32,7 @@ public interface UnitOfWork {
    * <p>Shown by {@code UnitOfWorkContract#executeReturnsWhatWorkReturned}, {@code
    * UnitOfWorkContract#rollbackRethrowsTheFailure}, {@code
    * UnitOfWorkContract#caughtNestedFailureStillRollsBack} and {@code
-   * UnitOfWorkContract#duplicateInsideUnitDiscardsEveryWriteOfTheUnit}.
+   * UnitOfWorkContract#duplicateDiscardsWholeUnit}.
    *
    * @return what {@code work} returned
    * @throws RuntimeException whatever {@code work} threw, or the failure of a write held back until

@@ -174,7 +174,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void readInsideUnitSeesItsEarlierWrites() {
+  void readSeesEarlierWritesOfUnit() {
     Tenant tenant = aTenant().build();
     Node node = aNode().inTenant(tenant.id()).build();
     List<Optional<?>> seen = new ArrayList<>();
@@ -191,7 +191,7 @@ public abstract class UnitOfWorkContract extends AdapterContract {
   }
 
   @Test
-  void duplicateInsideUnitDiscardsEveryWriteOfTheUnit() {
+  void duplicateDiscardsWholeUnit() {
     Tenant tenant = aTenant().build();
     adapters.tenants().insert(tenant);
     Node existing = aNode().inTenant(tenant.id()).build();

@@ -95,7 +95,7 @@ class FreshDatabaseIT {
   }
 
   @Test
-  void statementCounterCountsEachStatementOfMultiStatementText() throws SQLException {
+  void statementCounterSplitsMultiStatementText() throws SQLException {
     try (TestDatabase database = TestDatabase.create()) {
       database.dsl().execute("create table items (id int primary key, note text)");
       StatementCounter counter = new StatementCounter();
