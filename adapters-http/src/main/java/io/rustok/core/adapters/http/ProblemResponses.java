@@ -166,7 +166,9 @@ final class ProblemResponses {
       case DuplicateException duplicate ->
           Problem.of(
                   ProblemType.CONFLICT,
-                  "Another record already uses this " + duplicate.field() + "; choose another.")
+                  "A value given in "
+                      + duplicate.field()
+                      + " is already used by another record; choose another value.")
               .withField(duplicate.field());
       case NotFoundException notFound ->
           Problem.of(ProblemType.NOT_FOUND, "The " + notFound.resource() + " was not found.");

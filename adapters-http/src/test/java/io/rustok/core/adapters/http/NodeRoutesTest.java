@@ -344,7 +344,11 @@ class NodeRoutesTest {
             "X-Tenant-ID",
             "acme");
 
-    assertThat(assertProblem(response, "conflict", 409).get("field").asText()).isEqualTo("slug");
+    JsonNode problem = assertProblem(response, "conflict", 409);
+    assertThat(problem.get("field").asText()).isEqualTo("slug");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo(
+            "A value given in slug is already used by another record; choose another value.");
   }
 
   @Test
