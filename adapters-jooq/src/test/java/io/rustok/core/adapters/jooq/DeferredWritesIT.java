@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.domain.content.Node;
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.tenancy.Tenant;
 import io.rustok.core.domain.tenancy.TenantId;
@@ -11,6 +12,7 @@ import io.rustok.core.testing.postgres.PostgresExtension;
 import io.rustok.core.testing.postgres.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,5 +173,79 @@ class DeferredWritesIT {
 
     assertThat(counter.requests()).isZero();
     assertThat(adapters.nodes().find(tenant, node.id())).isEmpty();
+  }
+
+  @Test
+  void binderFailureCaughtByWorkRollsBack() {
+    Node node = Samples.node(tenant);
+    JooqUnitOfWork unitOfWork = adapters.unitOfWork();
+
+    assertThatThrownBy(
+            () ->
+                unitOfWork.execute(
+                    () -> {
+                      adapters.nodes().insert(node);
+                      unitOfWork.defer(
+                          "select ?",
+                          (statement, first) -> {
+                            throw new IllegalArgumentException("binder failed");
+                          },
+                          Map.of());
+                      try {
+                        adapters.nodes().find(tenant, node.id());
+                      } catch (IllegalArgumentException expected) {
+                        // the work goes on as if the failure did not matter
+                      }
+                      return null;
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one of its writes failed")
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+
+    assertThat(adapters.nodes().find(tenant, node.id())).isEmpty();
+  }
+
+  @Test
+  void appendCopiesTheCallersList() {
+    EventEnvelope appendedEvent = Samples.nodeCreated(Samples.node(tenant));
+    EventEnvelope laterEvent = Samples.nodeCreated(Samples.node(tenant));
+    List<EventEnvelope> envelopes = new ArrayList<>(List.of(appendedEvent));
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              adapters.outbox().append(envelopes);
+              envelopes.set(0, laterEvent);
+              envelopes.add(laterEvent);
+              return null;
+            });
+
+    assertThat(adapters.outbox().findEnvelope(appendedEvent.eventId())).contains(appendedEvent);
+    assertThat(adapters.outbox().find(laterEvent.eventId())).isEmpty();
+  }
+
+  @Test
+  void appendOverParameterLimitStoresAll() {
+    int parametersPerEvent = 4;
+    int chunks =
+        JooqUnitOfWork.MAX_PARAMETERS / (parametersPerEvent * JooqOutboxStore.APPEND_CHUNK);
+    int count = (chunks + 1) * JooqOutboxStore.APPEND_CHUNK;
+    List<EventEnvelope> envelopes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      envelopes.add(Samples.nodeCreated(tenant, "Title " + i));
+    }
+    int storedBefore = db.dsl().fetchCount(Schema.SysEvents.TABLE);
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              adapters.outbox().append(envelopes);
+              return null;
+            });
+
+    assertThat(db.dsl().fetchCount(Schema.SysEvents.TABLE) - storedBefore).isEqualTo(count);
+    assertThat(counter.requests()).isEqualTo(2);
   }
 }
