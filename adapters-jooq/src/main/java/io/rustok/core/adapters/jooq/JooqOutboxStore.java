@@ -172,13 +172,16 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   @Override
   public void append(List<EventEnvelope> envelopes) {
     Require.notNull(envelopes, "envelopes");
+    // The queued insert reads the envelopes when the unit sends it, so it gets a copy that the
+    // caller cannot change in the meantime.
+    List<EventEnvelope> appended = new ArrayList<>(envelopes);
     if (!unitOfWork.isActive()) {
       throw new IllegalStateException(
           "EventOutbox.append needs an active unit of work on this thread: call it inside"
               + " UnitOfWork.execute, so the events commit together with the change they describe");
     }
     List<String> payloads = new ArrayList<>(envelopes.size());
-    for (EventEnvelope envelope : envelopes) {
+    for (EventEnvelope envelope : appended) {
       payloads.add(storablePayload(envelope));
     }
     if (payloads.isEmpty()) {
@@ -186,7 +189,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
     }
     for (int start = 0; start < payloads.size(); start += APPEND_CHUNK) {
       int end = Math.min(payloads.size(), start + APPEND_CHUNK);
-      insertRows(envelopes.subList(start, end), payloads.subList(start, end));
+      insertRows(appended.subList(start, end), payloads.subList(start, end));
     }
     log.debug("Appended {} events to the outbox", payloads.size());
   }

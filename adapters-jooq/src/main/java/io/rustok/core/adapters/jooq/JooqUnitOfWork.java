@@ -42,11 +42,13 @@ import org.slf4j.LoggerFactory;
  * translations and bodies, outbox rows) are queued with {@link #defer} instead of being sent. The
  * queue goes to the server as one multi-statement request, so in one round trip, before the unit's
  * next statement of any kind and before the commit, or as soon as it holds {@value #MAX_DEFERRED}
- * statements. Statements run in the order they were queued, and a read in the unit sees every write
- * queued before it. A failure of a queued insert, such as a taken slug, is thrown by whatever sends
- * the queue: that next statement, or {@code execute} at the commit. The unit then rolls back as for
- * any other failure; if the work catches the failure and returns normally, the unit rolls back all
- * the same and {@code execute} throws {@link IllegalStateException}.
+ * statements. A statement that would take the queue over {@value #MAX_PARAMETERS} bind parameters
+ * is queued after the queue has been sent. Statements run in the order they were queued, and a read
+ * in the unit sees every write queued before it. A failure of a queued insert, such as a taken
+ * slug, is thrown by whatever sends the queue: that next statement, or {@code execute} at the
+ * commit. The unit then rolls back as for any other failure; if the work catches the failure and
+ * returns normally, the unit rolls back all the same and {@code execute} throws {@link
+ * IllegalStateException}.
  *
  * <p>The binding is per instance and per thread: work handed to another thread runs outside the
  * unit, and two instances over two pools never share a transaction. Transactions use the server's
@@ -62,6 +64,12 @@ public final class JooqUnitOfWork implements UnitOfWork {
 
   /** Queued statements at which the queue is sent without waiting for the next statement. */
   static final int MAX_DEFERRED = 64;
+
+  /**
+   * Maximum bind parameters of one request. PgJDBC 42.7 rejects a prepared statement with more than
+   * 65,535 parameters in total, counting every statement of a multi-statement request.
+   */
+  static final int MAX_PARAMETERS = 65_535;
 
   private final DataSource dataSource;
   private final ThreadLocal<Unit> current = new ThreadLocal<>();
@@ -120,7 +128,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
    * Queues one statement of the thread's current unit, to be sent with the rest of the queue before
    * the unit's next statement or its commit (see the class notes).
    *
-   * @param sql one statement, with {@code ?} parameters and no semicolon
+   * @param sql one statement, with {@code ?} parameters, and no semicolon, quoted text or other
+   *     question mark
    * @param binder sets the statement's parameters when the queue is sent
    * @param clashes unique constraints the statement can violate, with the field to report
    * @throws IllegalStateException if no unit is active on this thread
@@ -133,7 +142,12 @@ public final class JooqUnitOfWork implements UnitOfWork {
     if (unit == null) {
       throw new IllegalStateException("A deferred write needs an active unit of work");
     }
+    int parameters = countParameters(sql);
+    if (unit.deferredParameters + parameters > MAX_PARAMETERS) {
+      sendDeferred(unit);
+    }
     unit.deferred.add(new Deferred(sql, binder, clashes));
+    unit.deferredParameters += parameters;
     if (unit.deferred.size() >= MAX_DEFERRED) {
       sendDeferred(unit);
     }
@@ -142,6 +156,17 @@ public final class JooqUnitOfWork implements UnitOfWork {
   /** Returns the pool this unit of work takes connections from. */
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Returns the number of {@code ?} placeholders in {@code sql}, which has no quoted text. */
+  private static int countParameters(String sql) {
+    int count = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      if (sql.charAt(i) == '?') {
+        count++;
+      }
+    }
+    return count;
   }
 
   private <T> T runNested(Unit unit, Supplier<T> work) {
@@ -207,8 +232,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
   }
 
   /**
-   * Sends the unit's queued statements in one request and empties the queue. A failure is
-   * remembered, so that the unit cannot commit even if the work catches it.
+   * Sends the unit's queued statements in one request and empties the queue. A failure, including
+   * one thrown by a binder before anything is sent, is remembered, so that the unit cannot commit
+   * without the queued writes even if the work catches it.
    */
   private static void sendDeferred(Unit unit) {
     if (unit.deferred.isEmpty()) {
@@ -216,6 +242,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     }
     List<Deferred> queue = List.copyOf(unit.deferred);
     unit.deferred.clear();
+    unit.deferredParameters = 0;
     StringBuilder sql = new StringBuilder();
     Map<String, Clash> clashes = new HashMap<>();
     for (Deferred statement : queue) {
@@ -302,6 +329,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     final Connection connection;
     final List<Runnable> afterCommit = new ArrayList<>();
     final List<Deferred> deferred = new ArrayList<>();
+    int deferredParameters;
     Throwable nestedFailure;
     Throwable deferredFailure;
 

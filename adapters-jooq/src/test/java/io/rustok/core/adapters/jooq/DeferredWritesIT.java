@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rustok.core.domain.content.Node;
+import io.rustok.core.domain.event.EventEnvelope;
 import io.rustok.core.domain.shared.DuplicateException;
 import io.rustok.core.domain.tenancy.Tenant;
 import io.rustok.core.domain.tenancy.TenantId;
@@ -205,5 +206,49 @@ class DeferredWritesIT {
 
     assertThat(counter.requests()).isZero();
     assertThat(adapters.nodes().find(tenant, node.id())).isEmpty();
+  }
+
+  @Test
+  void appendCopiesTheCallersList() {
+    EventEnvelope appendedEvent = Samples.nodeCreated(Samples.node(tenant));
+    EventEnvelope laterEvent = Samples.nodeCreated(Samples.node(tenant));
+    List<EventEnvelope> envelopes = new ArrayList<>(List.of(appendedEvent));
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              adapters.outbox().append(envelopes);
+              envelopes.set(0, laterEvent);
+              envelopes.add(laterEvent);
+              return null;
+            });
+
+    assertThat(adapters.outbox().findEnvelope(appendedEvent.eventId())).contains(appendedEvent);
+    assertThat(adapters.outbox().find(laterEvent.eventId())).isEmpty();
+  }
+
+  @Test
+  void appendOverParameterLimitStoresAll() {
+    int parametersPerEvent = 4;
+    int chunks =
+        JooqUnitOfWork.MAX_PARAMETERS / (parametersPerEvent * JooqOutboxStore.APPEND_CHUNK);
+    int count = (chunks + 1) * JooqOutboxStore.APPEND_CHUNK;
+    List<EventEnvelope> envelopes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      envelopes.add(Samples.nodeCreated(tenant, "Title " + i));
+    }
+    int storedBefore = db.dsl().fetchCount(Schema.SysEvents.TABLE);
+
+    adapters
+        .unitOfWork()
+        .execute(
+            () -> {
+              adapters.outbox().append(envelopes);
+              return null;
+            });
+
+    assertThat(db.dsl().fetchCount(Schema.SysEvents.TABLE) - storedBefore).isEqualTo(count);
+    assertThat(counter.requests()).isEqualTo(2);
   }
 }
