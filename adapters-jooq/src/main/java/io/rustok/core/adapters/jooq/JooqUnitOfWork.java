@@ -41,14 +41,14 @@ import org.slf4j.LoggerFactory;
  * <p>Deferred writes. Inserts whose outcome the caller does not need at once (a node with its
  * translations and bodies, outbox rows) are queued with {@link #defer} instead of being sent. The
  * queue goes to the server as one multi-statement request, so in one round trip, before the unit's
- * next statement of any kind and before the commit, or as soon as it holds {@value #MAX_DEFERRED}
- * statements. A statement that would take the queue over {@value #MAX_PARAMETERS} bind parameters
- * is queued after the queue has been sent. Statements run in the order they were queued, and a read
- * in the unit sees every write queued before it. A failure of a queued insert, such as a taken
- * slug, is thrown by whatever sends the queue: that next statement, or {@code execute} at the
- * commit. The unit then rolls back as for any other failure; if the work catches the failure and
- * returns normally, the unit rolls back all the same and {@code execute} throws {@link
- * IllegalStateException}.
+ * next statement of any kind and before the commit, or as soon as it contains {@value
+ * #MAX_DEFERRED} statements. A statement that would take the queue over {@value #MAX_PARAMETERS}
+ * bind parameters is queued after the queue has been sent. Statements run in the order they were
+ * queued, and a read in the unit sees every write queued before it. A failure of a queued insert,
+ * such as a taken slug, is thrown by whatever sends the queue: that next statement, or {@code
+ * execute} at the commit. The unit then rolls back as for any other failure; if the work catches
+ * the failure and returns normally, the unit rolls back all the same and {@code execute} throws
+ * {@link IllegalStateException}.
  *
  * <p>The binding is per instance and per thread: work handed to another thread runs outside the
  * unit, and two instances over two pools never share a transaction. Transactions use the server's
