@@ -97,9 +97,9 @@ public record PostgresConfig(
     return "PostgresConfig[jdbcUrl="
         + jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***")
         + ", username="
-        + username.orElse("(from URL)")
+        + username.orElse("(not set)")
         + ", password="
-        + (password.isPresent() ? "***" : "(from URL)")
+        + (password.isPresent() ? "***" : "(not set)")
         + ", maximumPoolSize="
         + maximumPoolSize
         + ", connectionTimeout="

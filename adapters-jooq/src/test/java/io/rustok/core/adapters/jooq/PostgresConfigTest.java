@@ -20,6 +20,16 @@ class PostgresConfigTest {
   }
 
   @Test
+  void toStringMarksUnsetCredentials() {
+    PostgresConfig config = PostgresConfig.of("jdbc:postgresql://127.0.0.1/rustok");
+
+    String text = config.toString();
+
+    assertThat(text).contains("username=(not set)");
+    assertThat(text).contains("password=(not set)");
+  }
+
+  @Test
   void defaultsAreApplied() {
     PostgresConfig config = PostgresConfig.of("jdbc:postgresql://127.0.0.1/rustok");
 
