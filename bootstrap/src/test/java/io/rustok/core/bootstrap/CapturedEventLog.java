@@ -33,6 +33,11 @@ final class CapturedEventLog extends AppenderBase<ILoggingEvent> implements Auto
     lines.add(event.getFormattedMessage());
   }
 
+  /** Returns the lines written so far, oldest first. */
+  List<String> lines() {
+    return List.copyOf(lines);
+  }
+
   /** Waits up to ten seconds for a line that contains {@code text} and returns it. */
   String awaitLineContaining(String text) {
     return await()
