@@ -64,8 +64,8 @@ public class ForwardingOutboxStore implements OutboxStore {
   }
 
   @Override
-  public List<OutboxEntry> list(OutboxStatus status, int limit) {
-    return delegate.list(status, limit);
+  public List<OutboxEntry> list(OutboxStatus status, int limit, Optional<EventId> before) {
+    return delegate.list(status, limit, before);
   }
 
   @Override

@@ -17,7 +17,6 @@ import io.rustok.core.domain.content.NodeKind;
 import io.rustok.core.domain.content.NodePage;
 import io.rustok.core.domain.content.NodeQuery;
 import io.rustok.core.domain.content.NodeStatus;
-import io.rustok.core.domain.shared.ValidationException;
 import io.rustok.core.domain.tenancy.Tenant;
 import java.util.Optional;
 
@@ -93,7 +92,7 @@ final class NodeRoutes {
                 .map(kind -> FieldPaths.at("kind", () -> new NodeKind(kind))),
             RequestParameters.queryText(ctx, "status")
                 .map(status -> NodeStatus.parse(status, "status")),
-            RequestParameters.queryText(ctx, "cursor").map(NodeRoutes::cursor),
+            RequestParameters.queryCursor(ctx, NodeId::parse),
             RequestParameters.queryInt(ctx, "limit", DEFAULT_LIMIT));
 
     NodePage page = useCases.listNodes().execute(query);
@@ -148,14 +147,6 @@ final class NodeRoutes {
 
   private static NodeId nodeId(Context ctx) {
     return RequestParameters.pathId(ctx, "node", NodeId::parse);
-  }
-
-  private static NodeId cursor(String text) {
-    try {
-      return NodeId.parse(text, "cursor");
-    } catch (ValidationException e) {
-      throw new ValidationException("cursor", "is not a cursor that this API returned");
-    }
   }
 
   private static RequestContext context(Context ctx) {

@@ -13,6 +13,7 @@ import io.rustok.core.json.CloudEventFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /api/outbox}: the operator's view of stored events across all tenants, each event as the
@@ -53,10 +54,16 @@ final class OutboxRoutes {
             .map(text -> OutboxStatus.parse(text, "status"))
             .orElse(OutboxStatus.PENDING);
     int limit = RequestParameters.queryInt(ctx, "limit", DEFAULT_LIMIT);
+    Optional<EventId> before = RequestParameters.queryCursor(ctx, EventId::parse);
 
-    List<OutboxEntry> entries = inspectOutbox.list(status, limit);
+    InspectOutbox.Page page = inspectOutbox.list(status, limit, before);
 
-    json.write(ctx, 200, new EntryList(entries.stream().map(EntryView::of).toList()));
+    json.write(
+        ctx,
+        200,
+        new EntryList(
+            page.items().stream().map(EntryView::of).toList(),
+            page.next().map(EventId::toString).orElse(null)));
   }
 
   /** Returns one stored event as the CloudEvent that the relay delivers for it. */
@@ -84,7 +91,10 @@ final class OutboxRoutes {
     json.write(ctx, 202, EntryView.of(inspectOutbox.get(id)));
   }
 
-  record EntryList(List<EntryView> items) {}
+  /**
+   * One page of {@code GET /api/outbox/events}, whose {@code nextCursor} is null on the last page.
+   */
+  record EntryList(List<EntryView> items, String nextCursor) {}
 
   /** One stored event without its payload, with the relay's latest error as {@code lastError}. */
   record EntryView(

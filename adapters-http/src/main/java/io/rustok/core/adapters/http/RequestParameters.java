@@ -54,4 +54,19 @@ final class RequestParameters {
       throw HttpProblem.invalidField(name, name + " must be an integer");
     }
   }
+
+  /**
+   * Parses the {@code cursor} query parameter of a list with {@code parse}, or returns empty when
+   * it is absent.
+   *
+   * @throws ValidationException for the field {@code cursor} when it is not an id
+   */
+  static <T> Optional<T> queryCursor(Context ctx, BiFunction<String, String, T> parse) {
+    Optional<String> text = queryText(ctx, "cursor");
+    try {
+      return text.map(value -> parse.apply(value, "cursor"));
+    } catch (ValidationException e) {
+      throw new ValidationException("cursor", "is not a cursor that this API returned");
+    }
+  }
 }

@@ -56,6 +56,35 @@ class OutboxRoutesTest {
   }
 
   @Test
+  void listPagesWithCursor() {
+    api.createTenant("acme");
+    api.createTenant("other");
+    api.createTenant("third");
+
+    JsonNode first = api.get("/api/outbox/events?limit=2").json();
+    JsonNode second =
+        api.get("/api/outbox/events?limit=2&cursor=" + first.get("nextCursor").asText()).json();
+
+    assertThat(first.get("items").size()).isEqualTo(2);
+    assertThat(first.get("nextCursor").asText())
+        .isEqualTo(first.get("items").get(1).get("id").asText());
+    assertThat(second.get("items").size()).isEqualTo(1);
+    assertThat(second.get("items").get(0).get("id").asText())
+        .isNotIn(
+            first.get("items").get(0).get("id").asText(),
+            first.get("items").get(1).get("id").asText());
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void listRejectsMalformedCursor() {
+    RunningApi.Response response = api.get("/api/outbox/events?cursor=not-an-id");
+
+    assertThat(assertProblem(response, "invalid-field", 400).get("field").asText())
+        .isEqualTo("cursor");
+  }
+
+  @Test
   void listRejectsInvalidStatusAndLimit() {
     RunningApi.Response status = api.get("/api/outbox/events?status=lost");
     RunningApi.Response zero = api.get("/api/outbox/events?limit=0");

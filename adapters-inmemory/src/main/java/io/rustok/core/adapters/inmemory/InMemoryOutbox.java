@@ -212,15 +212,25 @@ public final class InMemoryOutbox implements EventOutbox, OutboxStore {
   }
 
   @Override
-  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+  public List<OutboxEntry> list(OutboxStatus status, int limit, Optional<EventId> before) {
     Objects.requireNonNull(status, "status");
     requirePositive(limit, "limit");
+    Objects.requireNonNull(before, "before");
     return unitOfWork.read(
-        () ->
-            bySequence.get(status).descendingMap().values().stream()
-                .limit(limit)
-                .map(id -> byId.get(id).toEntry())
-                .toList());
+        () -> {
+          NavigableMap<Long, EventId> withStatus = bySequence.get(status);
+          if (before.isPresent()) {
+            StoredEvent cursor = byId.get(before.get());
+            if (cursor == null) {
+              return List.of();
+            }
+            withStatus = withStatus.headMap(cursor.sequence(), false);
+          }
+          return withStatus.descendingMap().values().stream()
+              .limit(limit)
+              .map(id -> byId.get(id).toEntry())
+              .toList();
+        });
   }
 
   @Override

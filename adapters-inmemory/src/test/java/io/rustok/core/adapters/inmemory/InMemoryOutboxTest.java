@@ -12,6 +12,7 @@ import io.rustok.core.domain.shared.DuplicateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of the in-memory outbox that the port contracts leave open or bound loosely. */
@@ -107,7 +108,7 @@ class InMemoryOutboxTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> outbox.retryLater(claimed, Duration.ofSeconds(-1), "error"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> outbox.list(OutboxStatus.PENDING, 0))
+    assertThatThrownBy(() -> outbox.list(OutboxStatus.PENDING, 0, Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,12 +1,14 @@
 package io.rustok.core.adapters.jooq;
 
 import static io.rustok.core.adapters.jooq.Schema.NOW;
+import static io.rustok.core.adapters.jooq.Schema.columnOf;
 import static io.rustok.core.adapters.jooq.Schema.plus;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 
 import io.rustok.core.adapters.jooq.Schema.SysEvents;
 import io.rustok.core.domain.event.EventEnvelope;
@@ -43,6 +45,7 @@ import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -472,15 +475,27 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
 
   /** {@inheritDoc} Ties in creation time are broken by id, larger first. */
   @Override
-  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+  public List<OutboxEntry> list(OutboxStatus status, int limit, Optional<EventId> before) {
     Require.notNull(status, "status");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, but is " + limit);
     }
+    Require.notNull(before, "before");
+    Condition condition = SysEvents.STATUS.eq(status.wireName());
+    if (before.isPresent()) {
+      Table<Record> cursor = SysEvents.TABLE.as("cursor");
+      condition =
+          condition.and(
+              row(SysEvents.CREATED_AT, SysEvents.ID)
+                  .lt(
+                      select(columnOf(cursor, SysEvents.CREATED_AT), columnOf(cursor, SysEvents.ID))
+                          .from(cursor)
+                          .where(columnOf(cursor, SysEvents.ID).eq(before.get().value()))));
+    }
     return autocommit
         .select(entryFields())
         .from(SysEvents.TABLE)
-        .where(SysEvents.STATUS.eq(status.wireName()))
+        .where(condition)
         .orderBy(SysEvents.CREATED_AT.desc(), SysEvents.ID.desc())
         .limit(limit)
         .fetch(JooqOutboxStore::toEntry);

@@ -248,7 +248,7 @@ class JooqOutboxStoreIT {
     assertThat(entry.status()).isEqualTo(OutboxStatus.FAILED);
     assertThat(entry.attempts()).isEqualTo(1);
     assertThat(entry.lastError()).contains("poison event");
-    assertThat(store.list(OutboxStatus.FAILED, 10))
+    assertThat(store.list(OutboxStatus.FAILED, 10, Optional.empty()))
         .extracting(OutboxEntry::id)
         .containsExactly(claimed.id());
     assertThat(store.claim(10, LEASE)).isEmpty();
@@ -258,7 +258,7 @@ class JooqOutboxStoreIT {
     List<ClaimedEvent> replayed = store.claim(10, LEASE);
     assertThat(replayed).extracting(ClaimedEvent::id).containsExactly(claimed.id());
     assertThat(replayed.getFirst().attempts()).isZero();
-    assertThat(store.list(OutboxStatus.FAILED, 10)).isEmpty();
+    assertThat(store.list(OutboxStatus.FAILED, 10, Optional.empty())).isEmpty();
   }
 
   @Test
@@ -448,7 +448,7 @@ class JooqOutboxStoreIT {
     List<EventEnvelope> first = appendNodeCreated(2);
     List<EventEnvelope> second = appendNodeCreated(2);
 
-    List<OutboxEntry> listed = store.list(OutboxStatus.PENDING, 3);
+    List<OutboxEntry> listed = store.list(OutboxStatus.PENDING, 3, Optional.empty());
 
     assertThat(listed)
         .extracting(OutboxEntry::id)

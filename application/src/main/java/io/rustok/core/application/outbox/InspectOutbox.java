@@ -9,6 +9,7 @@ import io.rustok.core.domain.outbox.OutboxStatus;
 import io.rustok.core.domain.outbox.OutboxStore;
 import io.rustok.core.domain.shared.ValidationException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Operator's read-only view of the outbox: entries by status, one entry with or without its
@@ -23,12 +24,23 @@ public final class InspectOutbox {
     this.store = store;
   }
 
-  /** Lists entries with the given status, newest first. */
-  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+  /** One page of entries, with the id to pass as {@code before} for the next page, if any. */
+  public record Page(List<OutboxEntry> items, Optional<EventId> next) {}
+
+  /**
+   * Lists entries with the given status, newest first, starting after {@code before} when given
+   * (see {@link OutboxStore#list}).
+   */
+  public Page list(OutboxStatus status, int limit, Optional<EventId> before) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return store.list(status, limit);
+    List<OutboxEntry> entries = store.list(status, limit + 1, before);
+    if (entries.size() <= limit) {
+      return new Page(entries, Optional.empty());
+    }
+    List<OutboxEntry> page = entries.subList(0, limit);
+    return new Page(List.copyOf(page), Optional.of(page.getLast().id()));
   }
 
   public OutboxEntry get(EventId id) {

@@ -202,7 +202,7 @@ class NodeUseCasesTest {
   }
 
   private List<String> pendingTypes() {
-    return wiring.outbox.list(OutboxStatus.PENDING, 100).reversed().stream()
+    return wiring.outbox.list(OutboxStatus.PENDING, 100, Optional.empty()).reversed().stream()
         .map(entry -> entry.eventType())
         .toList();
   }

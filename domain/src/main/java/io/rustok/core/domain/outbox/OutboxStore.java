@@ -123,11 +123,17 @@ public interface OutboxStore {
   Optional<EventEnvelope> findEnvelope(EventId id);
 
   /**
-   * Lists up to {@code limit} stored events with the given status, newest first.
+   * Lists up to {@code limit} stored events with the given status, newest first: by the time they
+   * were stored, then by id. With {@code before}, the list starts after that event in this order,
+   * so the last id of one page gives the next page. Events stored after the first page come before
+   * it and are never listed on later pages. If no event has the id {@code before}, the list is
+   * empty.
    *
-   * <p>Shown by {@code OutboxStoreContract#listShowsEventsOfOneStatusNewestFirst}.
+   * <p>Shown by {@code OutboxStoreContract#listShowsEventsOfOneStatusNewestFirst}, {@code
+   * OutboxStoreContract#listContinuesAfterTheGivenEvent} and {@code
+   * OutboxStoreContract#listAfterUnknownEventIsEmpty}.
    */
-  List<OutboxEntry> list(OutboxStatus status, int limit);
+  List<OutboxEntry> list(OutboxStatus status, int limit, Optional<EventId> before);
 
   /**
    * Counts the stored events by status, with the age of the oldest pending one by the store's

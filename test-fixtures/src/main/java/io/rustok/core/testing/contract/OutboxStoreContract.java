@@ -259,7 +259,8 @@ public abstract class OutboxStoreContract extends AdapterContract {
     assertThat(entry.lastError()).contains("payload rejected");
     advanceStoreClock(Duration.ofHours(1));
     assertThat(store().claim(10, LEASE)).isEmpty();
-    assertThat(entryIds(store().list(OutboxStatus.FAILED, 10))).containsExactly(envelope.eventId());
+    assertThat(entryIds(store().list(OutboxStatus.FAILED, 10, Optional.empty())))
+        .containsExactly(envelope.eventId());
   }
 
   @Test
@@ -357,16 +358,50 @@ public abstract class OutboxStoreContract extends AdapterContract {
             .orElseThrow();
     store().markDispatched(List.of(middle));
 
-    List<OutboxEntry> pending = store().list(OutboxStatus.PENDING, 10);
-    List<OutboxEntry> newestPending = store().list(OutboxStatus.PENDING, 1);
-    List<OutboxEntry> dispatched = store().list(OutboxStatus.DISPATCHED, 10);
-    List<OutboxEntry> failed = store().list(OutboxStatus.FAILED, 10);
+    List<OutboxEntry> pending = store().list(OutboxStatus.PENDING, 10, Optional.empty());
+    List<OutboxEntry> newestPending = store().list(OutboxStatus.PENDING, 1, Optional.empty());
+    List<OutboxEntry> dispatched = store().list(OutboxStatus.DISPATCHED, 10, Optional.empty());
+    List<OutboxEntry> failed = store().list(OutboxStatus.FAILED, 10, Optional.empty());
 
     assertThat(entryIds(pending))
         .containsExactly(appended.get(2).eventId(), appended.get(0).eventId());
     assertThat(entryIds(newestPending)).containsExactly(appended.get(2).eventId());
     assertThat(entryIds(dispatched)).containsExactly(appended.get(1).eventId());
     assertThat(failed).isEmpty();
+  }
+
+  @Test
+  void listContinuesAfterTheGivenEvent() {
+    List<EventEnvelope> appended = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      appended.addAll(appendSeveral(1));
+      advanceStoreClock(ONE_SECOND);
+    }
+    List<EventId> newestFirst = appended.reversed().stream().map(EventEnvelope::eventId).toList();
+
+    List<OutboxEntry> first = store().list(OutboxStatus.PENDING, 2, Optional.empty());
+    appendSeveral(1);
+    List<OutboxEntry> second =
+        store().list(OutboxStatus.PENDING, 2, Optional.of(first.getLast().id()));
+    List<OutboxEntry> third =
+        store().list(OutboxStatus.PENDING, 2, Optional.of(second.getLast().id()));
+    List<OutboxEntry> after =
+        store().list(OutboxStatus.PENDING, 2, Optional.of(third.getLast().id()));
+
+    assertThat(entryIds(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
+    assertThat(entryIds(second)).containsExactlyElementsOf(newestFirst.subList(2, 4));
+    assertThat(entryIds(third)).containsExactlyElementsOf(newestFirst.subList(4, 5));
+    assertThat(after).isEmpty();
+  }
+
+  @Test
+  void listAfterUnknownEventIsEmpty() {
+    appendSeveral(2);
+
+    List<OutboxEntry> listed =
+        store().list(OutboxStatus.PENDING, 10, Optional.of(anEnvelope().build().eventId()));
+
+    assertThat(listed).isEmpty();
   }
 
   @Test
