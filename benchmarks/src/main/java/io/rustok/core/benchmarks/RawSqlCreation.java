@@ -75,19 +75,27 @@ final class RawSqlCreation implements NodeCreation {
     this.oneRequest = oneRequest;
   }
 
+  /** The values of one creation, shared by its inserts. */
+  private record NewNode(
+      UUID nodeId, Instant now, String title, String slug, int client, long sequence) {}
+
   @Override
   public void create(int client, long sequence) throws SQLException {
-    UUID nodeId = ids.newId();
-    Instant now = clock.instant();
-    String title = SampleNode.title(client, sequence);
-    String slug = SampleNode.slug(client, sequence);
+    NewNode node =
+        new NewNode(
+            ids.newId(),
+            clock.instant(),
+            SampleNode.title(client, sequence),
+            SampleNode.slug(client, sequence),
+            client,
+            sequence);
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         if (oneRequest) {
-          insertTogether(connection, nodeId, now, title, slug, client, sequence);
+          insertTogether(connection, node);
         } else {
-          insertOneByOne(connection, nodeId, now, title, slug, client, sequence);
+          insertOneByOne(connection, node);
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -100,62 +108,46 @@ final class RawSqlCreation implements NodeCreation {
   }
 
   /** Sends the inserts as one multi-statement request. */
-  private void insertTogether(
-      Connection connection,
-      UUID nodeId,
-      Instant now,
-      String title,
-      String slug,
-      int client,
-      long sequence)
-      throws SQLException {
+  private void insertTogether(Connection connection, NewNode node) throws SQLException {
     String sql = withOutboxRow ? ALL_WITH_EVENT : ALL_WITHOUT_EVENT;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      int parameter = bindNode(insert, 1, nodeId, now.truncatedTo(ChronoUnit.MICROS));
-      parameter = bindTranslation(insert, parameter, nodeId, title, slug);
-      parameter = bindBody(insert, parameter, nodeId);
+      int parameter = bindNode(insert, 1, node);
+      parameter = bindTranslation(insert, parameter, node);
+      parameter = bindBody(insert, parameter, node.nodeId());
       if (withOutboxRow) {
-        bindEvent(insert, parameter, ids.newId(), nodeId, now, title, slug, client, sequence);
+        bindEvent(insert, parameter, ids.newId(), node);
       }
       insert.execute();
     }
   }
 
   /** Sends each insert as a request of its own. */
-  private void insertOneByOne(
-      Connection connection,
-      UUID nodeId,
-      Instant now,
-      String title,
-      String slug,
-      int client,
-      long sequence)
-      throws SQLException {
+  private void insertOneByOne(Connection connection, NewNode node) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_NODE)) {
-      bindNode(insert, 1, nodeId, now.truncatedTo(ChronoUnit.MICROS));
+      bindNode(insert, 1, node);
       insert.executeUpdate();
     }
     try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSLATION)) {
-      bindTranslation(insert, 1, nodeId, title, slug);
+      bindTranslation(insert, 1, node);
       insert.executeUpdate();
     }
     try (PreparedStatement insert = connection.prepareStatement(INSERT_BODY)) {
-      bindBody(insert, 1, nodeId);
+      bindBody(insert, 1, node.nodeId());
       insert.executeUpdate();
     }
     if (withOutboxRow) {
       try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-        bindEvent(insert, 1, ids.newId(), nodeId, now, title, slug, client, sequence);
+        bindEvent(insert, 1, ids.newId(), node);
         insert.executeUpdate();
       }
     }
   }
 
-  private int bindNode(PreparedStatement insert, int first, UUID nodeId, Instant now)
-      throws SQLException {
-    OffsetDateTime timestamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+  private int bindNode(PreparedStatement insert, int first, NewNode node) throws SQLException {
+    OffsetDateTime timestamp =
+        OffsetDateTime.ofInstant(node.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     int parameter = first;
-    insert.setObject(parameter++, nodeId);
+    insert.setObject(parameter++, node.nodeId());
     insert.setObject(parameter++, tenantId);
     insert.setString(parameter++, SampleNode.KIND);
     insert.setString(parameter++, SampleNode.STATUS);
@@ -170,16 +162,15 @@ final class RawSqlCreation implements NodeCreation {
     return parameter;
   }
 
-  private int bindTranslation(
-      PreparedStatement insert, int first, UUID nodeId, String title, String slug)
+  private int bindTranslation(PreparedStatement insert, int first, NewNode node)
       throws SQLException {
     int parameter = first;
-    insert.setObject(parameter++, nodeId);
+    insert.setObject(parameter++, node.nodeId());
     insert.setObject(parameter++, tenantId);
     insert.setString(parameter++, SampleNode.LOCALE);
     insert.setInt(parameter++, 0);
-    insert.setString(parameter++, title);
-    insert.setString(parameter++, slug);
+    insert.setString(parameter++, node.title());
+    insert.setString(parameter++, node.slug());
     insert.setString(parameter++, SampleNode.EXCERPT);
     return parameter;
   }
@@ -194,17 +185,11 @@ final class RawSqlCreation implements NodeCreation {
     return parameter;
   }
 
-  private void bindEvent(
-      PreparedStatement insert,
-      int first,
-      UUID eventId,
-      UUID nodeId,
-      Instant occurredAt,
-      String title,
-      String slug,
-      int client,
-      long sequence)
+  private void bindEvent(PreparedStatement insert, int first, UUID eventId, NewNode node)
       throws SQLException {
+    UUID nodeId = node.nodeId();
+    String title = node.title();
+    String slug = node.slug();
     String payload =
         "{\"eventId\":\""
             + eventId
@@ -217,9 +202,9 @@ final class RawSqlCreation implements NodeCreation {
             + "\",\"actorId\":\""
             + actorId
             + "\",\"correlationId\":\""
-            + SampleNode.correlationId(client, sequence)
+            + SampleNode.correlationId(node.client(), node.sequence())
             + "\",\"causationId\":null,\"traceparent\":null,\"occurredAt\":\""
-            + occurredAt
+            + node.now()
             + "\",\"aggregateType\":\"node\",\"aggregateId\":\""
             + nodeId
             + "\",\"data\":{\"nodeId\":\""

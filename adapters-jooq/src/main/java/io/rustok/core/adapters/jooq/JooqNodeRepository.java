@@ -1,5 +1,6 @@
 package io.rustok.core.adapters.jooq;
 
+import static io.rustok.core.adapters.jooq.Schema.multiRowInsert;
 import static io.rustok.core.adapters.jooq.Schema.storable;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
@@ -65,8 +66,8 @@ public final class JooqNodeRepository implements NodeRepository {
                   "slug", "The slug is already used by another node of the tenant in this locale"));
 
   /*
-   * The inserts are fixed SQL on plain JDBC, queued in the unit of work; the rows of a multi-row
-   * insert follow the order of the node's lists, whose index is stored as the position.
+   * The inserts are fixed SQL on plain JDBC, queued in the unit of work. The rows of a multi-row
+   * insert follow the order of the node's lists, and each row stores its index as the position.
    */
   private static final String INSERT_NODE =
       "insert into nodes (id, tenant_id, kind, status, author_id, parent_id, position, metadata,"
@@ -273,7 +274,7 @@ public final class JooqNodeRepository implements NodeRepository {
     UUID tenantId = node.tenantId().value();
     List<Translation> translations = node.translations();
     unitOfWork.defer(
-        rows(INSERT_TRANSLATIONS, TRANSLATION_ROW, translations.size()),
+        multiRowInsert(INSERT_TRANSLATIONS, TRANSLATION_ROW, translations.size()),
         (statement, first) -> {
           int parameter = first;
           for (int position = 0; position < translations.size(); position++) {
@@ -294,7 +295,7 @@ public final class JooqNodeRepository implements NodeRepository {
       return;
     }
     unitOfWork.defer(
-        rows(INSERT_BODIES, BODY_ROW, bodies.size()),
+        multiRowInsert(INSERT_BODIES, BODY_ROW, bodies.size()),
         (statement, first) -> {
           int parameter = first;
           for (int position = 0; position < bodies.size(); position++) {
@@ -307,15 +308,6 @@ public final class JooqNodeRepository implements NodeRepository {
           return parameter;
         },
         CLASHES);
-  }
-
-  /** Returns {@code into} followed by {@code count} copies of {@code row}. */
-  private static String rows(String into, String row, int count) {
-    StringBuilder sql = new StringBuilder(into);
-    for (int i = 0; i < count; i++) {
-      sql.append(i == 0 ? " values " : ", ").append(row);
-    }
-    return sql.toString();
   }
 
   private static OffsetDateTime timestamptz(Instant instant) {

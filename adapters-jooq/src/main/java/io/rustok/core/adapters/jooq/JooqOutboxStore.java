@@ -175,7 +175,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
   @Override
   public void append(List<EventEnvelope> envelopes) {
     Require.notNull(envelopes, "envelopes");
-    // The queued insert reads the envelopes when the unit sends it, so it gets a copy that the
+    // The queued insert reads the envelopes when the unit sends it, so it takes a copy that the
     // caller cannot change in the meantime.
     List<EventEnvelope> appended = new ArrayList<>(envelopes);
     if (!unitOfWork.isActive()) {
@@ -183,7 +183,7 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
           "EventOutbox.append needs an active unit of work on this thread: call it inside"
               + " UnitOfWork.execute, so the events commit together with the change they describe");
     }
-    List<String> payloads = new ArrayList<>(envelopes.size());
+    List<String> payloads = new ArrayList<>(appended.size());
     for (EventEnvelope envelope : appended) {
       payloads.add(storablePayload(envelope));
     }
@@ -202,12 +202,8 @@ public final class JooqOutboxStore implements EventOutbox, OutboxStore {
    * unit's next statement or its commit.
    */
   private void insertRows(List<EventEnvelope> envelopes, List<String> payloads) {
-    StringBuilder sql = new StringBuilder(APPEND_INTO);
-    for (int i = 0; i < envelopes.size(); i++) {
-      sql.append(i == 0 ? " values " : ", ").append(APPEND_ROW);
-    }
     unitOfWork.defer(
-        clock.render(sql.toString()),
+        clock.render(Schema.multiRowInsert(APPEND_INTO, APPEND_ROW, envelopes.size())),
         (insert, first) -> {
           int parameter = first;
           for (int i = 0; i < envelopes.size(); i++) {

@@ -128,8 +128,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
    * Queues one statement of the thread's current unit, to be sent with the rest of the queue before
    * the unit's next statement or its commit (see the class notes).
    *
-   * @param sql one statement, with {@code ?} parameters, and no semicolon, quoted text or other
-   *     question mark
+   * @param sql one statement with {@code ?} parameters, no semicolon, and no question mark other
+   *     than those parameters, also not in quoted text
    * @param binder sets the statement's parameters when the queue is sent
    * @param clashes unique constraints the statement can violate, with the field to report
    * @throws IllegalStateException if no unit is active on this thread
@@ -140,7 +140,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
     Require.notNull(clashes, "clashes");
     Unit unit = current.get();
     if (unit == null) {
-      throw new IllegalStateException("A deferred write needs an active unit of work");
+      throw new IllegalStateException(
+          "A deferred write needs an active unit of work: call defer inside execute");
     }
     int parameters = countParameters(sql);
     if (unit.deferredParameters + parameters > MAX_PARAMETERS) {
@@ -158,7 +159,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     return dataSource;
   }
 
-  /** Returns the number of {@code ?} placeholders in {@code sql}, which has no quoted text. */
+  /** Returns the number of {@code ?} in {@code sql}, whose only question marks are parameters. */
   private static int countParameters(String sql) {
     int count = 0;
     for (int i = 0; i < sql.length(); i++) {

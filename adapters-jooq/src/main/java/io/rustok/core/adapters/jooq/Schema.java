@@ -46,6 +46,18 @@ final class Schema {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
+  /**
+   * Returns a multi-row insert: {@code into}, such as {@code insert into t (a, b)}, followed by
+   * {@code values} and {@code count} copies of {@code row}, such as {@code (?, ?)}.
+   */
+  static String multiRowInsert(String into, String row, int count) {
+    StringBuilder sql = new StringBuilder(into);
+    for (int i = 0; i < count; i++) {
+      sql.append(i == 0 ? " values " : ", ").append(row);
+    }
+    return sql.toString();
+  }
+
   /** Returns {@code column} as a column of {@code alias}, such as {@code candidate.id}. */
   static <T> Field<T> columnOf(Table<?> alias, Field<T> column) {
     return field(name(alias.getName(), column.getName()), column.getDataType());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,14 +40,12 @@ class DeferredWritesIT {
   void creationSendsOneRequest() {
     Node node = Samples.node(tenant);
 
-    adapters
-        .unitOfWork()
-        .execute(
-            () -> {
-              adapters.nodes().insert(node);
-              adapters.outbox().append(List.of(Samples.nodeCreated(node)));
-              return null;
-            });
+    inUnit(
+        () -> {
+          adapters.nodes().insert(node);
+          adapters.outbox().append(List.of(Samples.nodeCreated(node)));
+          return null;
+        });
 
     assertThat(counter.requests()).isEqualTo(1);
     assertThat(counter.byTable())
@@ -61,14 +60,12 @@ class DeferredWritesIT {
     List<Long> requestsBeforeRead = new ArrayList<>();
 
     Optional<Node> found =
-        adapters
-            .unitOfWork()
-            .execute(
-                () -> {
-                  adapters.nodes().insert(node);
-                  requestsBeforeRead.add(counter.requests());
-                  return adapters.nodes().find(tenant, node.id());
-                });
+        inUnit(
+            () -> {
+              adapters.nodes().insert(node);
+              requestsBeforeRead.add(counter.requests());
+              return adapters.nodes().find(tenant, node.id());
+            });
 
     assertThat(requestsBeforeRead).containsExactly(0L);
     assertThat(found).contains(node);
@@ -80,18 +77,16 @@ class DeferredWritesIT {
     Node existing = Samples.node(tenant);
     adapters.nodes().insert(existing);
     Node first = Samples.node(tenant);
-    Node clash = Samples.node(tenant, existing.translations().getFirst().slug().value());
+    Node clash = sameSlugAs(existing);
 
     assertThatThrownBy(
             () ->
-                adapters
-                    .unitOfWork()
-                    .execute(
-                        () -> {
-                          adapters.nodes().insert(first);
-                          adapters.nodes().insert(clash);
-                          return adapters.nodes().find(tenant, first.id());
-                        }))
+                inUnit(
+                    () -> {
+                      adapters.nodes().insert(first);
+                      adapters.nodes().insert(clash);
+                      return adapters.nodes().find(tenant, first.id());
+                    }))
         .isInstanceOfSatisfying(
             DuplicateException.class, e -> assertThat(e.field()).isEqualTo("slug"));
 
@@ -105,23 +100,21 @@ class DeferredWritesIT {
     Node existing = Samples.node(tenant);
     adapters.nodes().insert(existing);
     Node first = Samples.node(tenant);
-    Node clash = Samples.node(tenant, existing.translations().getFirst().slug().value());
+    Node clash = sameSlugAs(existing);
 
     assertThatThrownBy(
             () ->
-                adapters
-                    .unitOfWork()
-                    .execute(
-                        () -> {
-                          adapters.nodes().insert(first);
-                          adapters.nodes().insert(clash);
-                          try {
-                            adapters.nodes().find(tenant, first.id());
-                          } catch (DuplicateException expected) {
-                            // the work goes on as if the failure did not matter
-                          }
-                          return null;
-                        }))
+                inUnit(
+                    () -> {
+                      adapters.nodes().insert(first);
+                      adapters.nodes().insert(clash);
+                      try {
+                        adapters.nodes().find(tenant, first.id());
+                      } catch (DuplicateException expected) {
+                        // the work goes on as if the failure did not matter
+                      }
+                      return null;
+                    }))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("one of its writes failed")
         .hasCauseInstanceOf(DuplicateException.class);
@@ -137,26 +130,24 @@ class DeferredWritesIT {
 
     assertThatThrownBy(
             () ->
-                adapters
-                    .unitOfWork()
-                    .execute(
-                        () -> {
-                          adapters.nodes().insert(node);
-                          adapters
-                              .unitOfWork()
-                              .defer(
-                                  "select 1",
-                                  (statement, first) -> {
-                                    throw binderFailure;
-                                  },
-                                  Map.of());
-                          try {
-                            adapters.nodes().find(tenant, node.id());
-                          } catch (IllegalArgumentException expected) {
-                            // the work goes on as if the failure did not matter
-                          }
-                          return null;
-                        }))
+                inUnit(
+                    () -> {
+                      adapters.nodes().insert(node);
+                      adapters
+                          .unitOfWork()
+                          .defer(
+                              "select 1",
+                              (statement, first) -> {
+                                throw binderFailure;
+                              },
+                              Map.of());
+                      try {
+                        adapters.nodes().find(tenant, node.id());
+                      } catch (IllegalArgumentException expected) {
+                        // the work goes on as if the failure did not matter
+                      }
+                      return null;
+                    }))
         .isInstanceOf(IllegalStateException.class)
         .hasCause(binderFailure);
 
@@ -171,13 +162,11 @@ class DeferredWritesIT {
       created.add(Samples.node(tenant));
     }
 
-    adapters
-        .unitOfWork()
-        .execute(
-            () -> {
-              created.forEach(adapters.nodes()::insert);
-              return null;
-            });
+    inUnit(
+        () -> {
+          created.forEach(adapters.nodes()::insert);
+          return null;
+        });
 
     int statements = nodes * 3;
     int limit = JooqUnitOfWork.MAX_DEFERRED;
@@ -194,14 +183,12 @@ class DeferredWritesIT {
 
     assertThatThrownBy(
             () ->
-                adapters
-                    .unitOfWork()
-                    .execute(
-                        () -> {
-                          adapters.nodes().insert(node);
-                          adapters.outbox().append(List.of(Samples.nodeCreated(node)));
-                          throw new IllegalStateException("use case failed");
-                        }))
+                inUnit(
+                    () -> {
+                      adapters.nodes().insert(node);
+                      adapters.outbox().append(List.of(Samples.nodeCreated(node)));
+                      throw new IllegalStateException("use case failed");
+                    }))
         .hasMessage("use case failed");
 
     assertThat(counter.requests()).isZero();
@@ -214,15 +201,13 @@ class DeferredWritesIT {
     EventEnvelope laterEvent = Samples.nodeCreated(Samples.node(tenant));
     List<EventEnvelope> envelopes = new ArrayList<>(List.of(appendedEvent));
 
-    adapters
-        .unitOfWork()
-        .execute(
-            () -> {
-              adapters.outbox().append(envelopes);
-              envelopes.set(0, laterEvent);
-              envelopes.add(laterEvent);
-              return null;
-            });
+    inUnit(
+        () -> {
+          adapters.outbox().append(envelopes);
+          envelopes.set(0, laterEvent);
+          envelopes.add(laterEvent);
+          return null;
+        });
 
     assertThat(adapters.outbox().findEnvelope(appendedEvent.eventId())).contains(appendedEvent);
     assertThat(adapters.outbox().find(laterEvent.eventId())).isEmpty();
@@ -240,15 +225,23 @@ class DeferredWritesIT {
     }
     int storedBefore = db.dsl().fetchCount(Schema.SysEvents.TABLE);
 
-    adapters
-        .unitOfWork()
-        .execute(
-            () -> {
-              adapters.outbox().append(envelopes);
-              return null;
-            });
+    inUnit(
+        () -> {
+          adapters.outbox().append(envelopes);
+          return null;
+        });
 
     assertThat(db.dsl().fetchCount(Schema.SysEvents.TABLE) - storedBefore).isEqualTo(count);
     assertThat(counter.requests()).isEqualTo(2);
+  }
+
+  /** Runs {@code work} in one unit of work of the adapters under test. */
+  private <T> T inUnit(Supplier<T> work) {
+    return adapters.unitOfWork().execute(work);
+  }
+
+  /** Returns a new node of the tenant with the slug of {@code existing}. */
+  private Node sameSlugAs(Node existing) {
+    return Samples.node(tenant, existing.translations().getFirst().slug().value());
   }
 }

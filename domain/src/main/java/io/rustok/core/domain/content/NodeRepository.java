@@ -29,7 +29,7 @@ public interface NodeRepository {
    * NodeRepositoryContract#takenSlugInSameLocaleIsRejected}.
    *
    * @throws DuplicateException if the tenant has a node with the slug of one of its translations in
-   *     the same locale; inside a unit of work an adapter that holds writes back may throw it from
+   *     the same locale; inside a unit of work an adapter that sends writes later may throw it from
    *     a later call in the unit or from the unit's commit instead (see {@link
    *     io.rustok.core.domain.shared.UnitOfWork})
    */

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>for every call of {@code execute}, {@code executeQuery}, {@code executeUpdate} or {@code
  *       executeLargeUpdate}, whether it succeeds or throws, and once more for every further
- *       statement of an SQL text that holds several, separated by semicolons outside quotes;
+ *       statement of an SQL text that contains several, separated by semicolons outside quotes;
  *   <li>for every entry of a batch when {@code executeBatch} or {@code executeLargeBatch} runs,
  *       because the server executes each entry, even when the driver sends them in one round trip.
  * </ul>
